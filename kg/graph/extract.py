@@ -1,0 +1,112 @@
+"""(Article, Doc) -> DocResult: this article's entities, incidents and claims, with local references.
+
+Pure: no I/O, picklable output, so it can run in worker processes. `kg.resolve.merge` turns many
+DocResults into one Graph with global ids.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from kg.ingest.clean import Cleaned
+from kg.nlp.context import DocContext, Ref
+from kg.nlp.incidents import LocalIncident, find_mentions, group_mentions, main_incident
+from kg.nlp.relations import DESCRIPTIVE, RULES, Found, SentenceView, leaked
+from kg.nlp.status import source_of, status_of
+from kg.resolve.local import Cluster
+
+
+
+@dataclass
+class LocalClaim:
+    subject: Ref
+    predicate: str
+    object: Ref
+    status: str
+    cue: str | None
+    source: int | None
+    sentence: str
+    start: int
+    end: int
+    rule: str
+    confidence: float
+
+
+@dataclass
+class DocResult:
+    article: dict
+    clusters: list[Cluster]
+    incidents: list[LocalIncident]
+    claims: list[LocalClaim] = field(default_factory=list)
+
+
+def extract(article: dict, cleaned: Cleaned, doc: Doc) -> DocResult:
+    ctx = DocContext(doc)
+    mentions = find_mentions(ctx)
+    incidents, of_mention = group_mentions(ctx, mentions, _year(article.get("published")))
+    main = main_incident(incidents)
+    by_sentence: dict[int, dict[int, int]] = {}
+    for m, k in zip(mentions, of_mention):
+        by_sentence.setdefault(m.sent, {})[m.token] = k
+    claims: list[LocalClaim] = []
+    for m, k in zip(mentions, of_mention):
+        if m.victim is not None and m.victim in incidents[k].victims:
+            anchor = doc[m.token]
+            status, cue = status_of(ctx.sents[m.sent], [anchor])
+            claims.append(_claim(ctx, cleaned, Found(("i", k), "TARGETED", ("e", m.victim), [anchor], "target", 0.85),
+                                 status, cue, m.sent))
+    for n, sent in enumerate(ctx.sents):
+        view = SentenceView(ctx, n, sent, by_sentence.get(n, {}), main)
+        found = [f for rule in RULES for f in rule(view)]
+        found += leaked(view, ctx.sents[n + 1] if n + 1 < len(ctx.sents) else None)
+        source, _ = source_of(sent, ctx.refer)
+        for f in found:
+            if not _valid(ctx, f, incidents):
+                continue
+            if f.status is not None:
+                status, cue = f.status, f.cue
+            else:
+                status, cue = status_of(sent, f.anchors, claimed=f.claimed, narrow=f.descriptive)
+                cue = cue or f.cue
+            claims.append(_claim(ctx, cleaned, f, status, cue, n, source))
+    return DocResult(article, ctx.clusters, incidents, _dedupe(claims))
+
+
+def _year(published: str | None) -> int | None:
+    if published and len(published) >= 4 and published[:4].isdigit():
+        return int(published[:4])
+    return None
+
+
+def _valid(ctx: DocContext, f: Found, incidents: list[LocalIncident]) -> bool:
+    if None in (f.subject[1], f.object[1]) or f.subject == f.object:
+        return False
+    if f.predicate not in DESCRIPTIVE and any(ctx.in_fiction(a) for a in f.anchors):
+        return False
+    if f.predicate == "ATTRIBUTED_TO" and f.object[0] == "e":
+        incident = incidents[f.subject[1]]
+        if f.object[1] in incident.victims:
+            return False
+    return True
+
+
+def _claim(ctx: DocContext, cleaned: Cleaned, f: Found, status: str, cue: str | None, sent: int,
+           source: int | None = None) -> LocalClaim:
+    span = ctx.sents[sent]
+    start, end = cleaned.origin_span(span.start_char, span.end_char)
+    if source is not None and ("e", source) in (f.subject, f.object):
+        source = None if f.status != "denied" else source
+    return LocalClaim(f.subject, f.predicate, f.object, status, cue, source, span.text, start, end, f.rule, f.confidence)
+
+
+def _dedupe(claims: list[LocalClaim]) -> list[LocalClaim]:
+    seen = set()
+    out = []
+    for c in claims:
+        key = (c.subject, c.predicate, c.object, c.start, c.status)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out

@@ -1,0 +1,1 @@
+"""Reading inputs and cleaning their text."""

@@ -1,0 +1,126 @@
+"""Readers: paths, directories, globs and stdin -> Article, or a Problem naming the file and the fix."""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import stat
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from kg.models import Article
+
+SUFFIXES = {".txt", ".md", ".html", ".htm", ".jsonl"}
+MAX_BYTES = 20 * 1024 * 1024  # one article file; larger ones are refused with the limit named
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An input that was skipped, and why."""
+
+    path: str
+    message: str
+
+
+def read_paths(paths: Iterable[str]) -> Iterator[Article | Problem]:
+    """Every article under `paths` in a stable order; unreadable inputs come out as Problems."""
+    for raw in paths:
+        if raw == "-":
+            yield from _read_stream(sys.stdin.read(), "stdin")
+            continue
+        matches = sorted(glob.glob(raw)) if glob.has_magic(raw) else [raw]
+        if not matches:
+            yield Problem(raw, "no file matches this pattern")
+        for match in matches:
+            yield from _read_path(Path(match))
+
+
+def _read_path(path: Path) -> Iterator[Article | Problem]:
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        yield Problem(str(path), "does not exist: check the path")
+        return
+    except OSError as error:
+        yield Problem(str(path), f"cannot be read ({error.strerror})")
+        return
+    if stat.S_ISDIR(info.st_mode):
+        for folder, dirs, files in os.walk(path):
+            dirs.sort()
+            for name in sorted(files):
+                child = Path(folder) / name
+                if child.suffix.lower() in SUFFIXES:
+                    yield from _read_path(child)
+        return
+    if not stat.S_ISREG(info.st_mode):
+        yield Problem(str(path), "is not a regular file (a pipe or device?): skipped")
+        return
+    if path.suffix.lower() not in SUFFIXES:
+        yield Problem(str(path), f"has an unsupported type; kg reads {', '.join(sorted(SUFFIXES))}")
+        return
+    if info.st_size > MAX_BYTES:
+        yield Problem(str(path), f"is {info.st_size // 2**20} MB, over the {MAX_BYTES // 2**20} MB limit: split it")
+        return
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        yield Problem(str(path), f"cannot be read ({error.strerror})")
+        return
+    text = decode(data)
+    if isinstance(text, Problem):
+        yield Problem(str(path), text.message)
+        return
+    if path.suffix.lower() == ".jsonl":
+        yield from _read_jsonl(text, str(path))
+    else:
+        yield _article(path.name, text, str(path), html=path.suffix.lower() in {".html", ".htm"})
+
+
+def decode(data: bytes) -> str | Problem:
+    """Bytes -> text: UTF-8 (BOM or not), UTF-16 with a BOM; invalid UTF-8 bytes become U+FFFD."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:8192]:
+        return Problem("", "looks binary (NUL bytes), not text: skipped")
+    return data.decode("utf-8-sig", errors="replace")
+
+
+def _read_stream(text: str, name: str) -> Iterator[Article | Problem]:
+    stripped = text.lstrip()
+    if stripped.startswith("{"):
+        yield from _read_jsonl(text, name)
+    else:
+        yield _article(name, text, name, html=stripped[:200].lower().startswith(("<!doctype html", "<html")))
+
+
+def _read_jsonl(text: str, path: str) -> Iterator[Article | Problem]:
+    base = Path(path).name
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield Problem(f"{path}:{number}", f"is not valid JSON ({error.msg}): line skipped, fix or remove it")
+            continue
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+            yield Problem(f"{path}:{number}", 'needs an object with a "text" string: line skipped')
+            continue
+        yield Article(
+            id=str(row.get("id") or f"{base}:{number}"),
+            text=row["text"],
+            title=row.get("title"),
+            url=row.get("url"),
+            source=row.get("source"),
+            published=row.get("published"),
+            path=f"{path}:{number}",
+            html=bool(row.get("html")) or row["text"].lstrip()[:200].lower().startswith(("<!doctype html", "<html")),
+        )
+
+
+def _article(name: str, text: str, path: str, html: bool) -> Article:
+    title = next((line.strip() for line in text.splitlines() if line.strip()), None)
+    return Article(id=name, text=text, title=title[:200] if title else None, path=path, html=html)

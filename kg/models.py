@@ -1,0 +1,122 @@
+"""The data that flows between stages. The JSON shape of `kg extract` is `Graph.to_json()`."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+
+from kg import EXTRACTOR_VERSION, JSON_SCHEMA_VERSION
+
+ENTITY_TYPES = ("Organization", "ThreatActor", "Country", "Person", "Film", "Product")
+# The relation vocabulary of ../shared/gold/seeds.json, plus the evidence edge ACCORDING_TO.
+PREDICATES = (
+    "TARGETED", "ATTRIBUTED_TO", "MOTIVATED_BY", "RESPONDED_TO", "HIRED", "INVESTIGATES", "SUBSIDIARY_OF",
+    "LEADER_OF", "DENOUNCED", "PRODUCED", "APPEARS_IN", "EXECUTIVE_OF", "LEAKED",
+)
+# Strongest first: aggregated edges take the strongest status present.
+STATUSES = ("asserted", "claimed", "suspected", "denied", "negated")
+
+
+def stable_id(prefix: str, *parts: object) -> str:
+    """A short id that depends only on its parts (so re-runs MERGE onto the same node)."""
+    digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
+    return f"{prefix}:{digest}"
+
+
+@dataclass
+class Article:
+    """One news article as read, before cleaning."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: str | None = None
+    path: str | None = None
+    html: bool = False
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
+
+    def record(self) -> dict:
+        return {
+            "id": self.id, "title": self.title, "url": self.url, "source": self.source,
+            "published": self.published, "path": self.path, "sha256": self.sha256,
+        }
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)
+    kb: dict | None = None  # e.g. {"source": "MITRE ATT&CK", "id": "G0032", "name": "Lazarus Group"}
+
+    def record(self) -> dict:
+        out = {"id": self.id, "name": self.name, "type": self.type, "aliases": self.aliases, "articles": self.articles}
+        if self.kb:
+            out["kb"] = self.kb
+        return out
+
+
+@dataclass
+class Incident:
+    id: str
+    name: str
+    victims: list[str]
+    articles: list[str]
+    date: str | None = None
+    kind: str = "cyber attack"
+    mentions: list[str] = field(default_factory=list)
+
+    def record(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Claim:
+    """One relation as one sentence of one article states it."""
+
+    subject: str
+    predicate: str
+    object: str
+    status: str
+    article: str
+    sentence: str
+    start: int
+    end: int
+    rule: str
+    confidence: float
+    cue: str | None = None
+    according_to: str | None = None
+
+    @property
+    def id(self) -> str:
+        return stable_id("c", self.article, self.subject, self.predicate, self.object, self.start, self.rule)
+
+    def record(self) -> dict:
+        return {"id": self.id, **asdict(self)}
+
+
+@dataclass
+class Graph:
+    articles: list[dict] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    incidents: list[Incident] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    links: list[dict] = field(default_factory=list)  # knowledge-base links, e.g. ALIAS_OF an ATT&CK group
+
+    def to_json(self, model: str | None = None) -> dict:
+        return {
+            "schema_version": JSON_SCHEMA_VERSION,
+            "extractor": {"name": "kg", "version": EXTRACTOR_VERSION, "model": model},
+            "articles": self.articles,
+            "entities": [e.record() for e in self.entities],
+            "incidents": [i.record() for i in self.incidents],
+            "claims": [c.record() for c in self.claims],
+            "links": self.links,
+        }

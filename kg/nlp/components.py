@@ -1,0 +1,39 @@
+"""kg's spaCy components, registered here and nowhere else (`Language.factory`)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp.entities import choose, find_candidates, to_spans, vote_types
+
+
+class LineSentences:
+    """A line break ends a sentence: headlines, captions and list items never run into the next line."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc[1:]:
+            previous = doc[token.i - 1]
+            if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+                token.is_sent_start = True
+        return doc
+
+
+class DomainEntities:
+    """Replace doc.ents with kg's entity types: Organization, ThreatActor, Country, Person, Film, Product."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans["kg_dates"] = [ent for ent in doc.ents if ent.label_ == "DATE"]
+        chosen = vote_types(doc, choose(doc, find_candidates(doc)))
+        doc.ents = to_spans(doc, chosen)
+        return doc
+
+
+@Language.factory("kg_line_sentences")
+def make_line_sentences(nlp: Language, name: str) -> LineSentences:
+    return LineSentences()
+
+
+@Language.factory("kg_entities")
+def make_domain_entities(nlp: Language, name: str) -> DomainEntities:
+    return DomainEntities()

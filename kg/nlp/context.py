@@ -1,0 +1,120 @@
+"""What the incident and relation rules need to know about one analysed article."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.nlp.gazetteer import lexicon
+from kg.resolve.local import Cluster, Mention, resolve_mentions
+
+# A reference to something in this article: ("e", cluster index) or ("i", incident index).
+Ref = tuple[str, int]
+_YEAR = re.compile(r"\b(19[7-9]\d|20\d\d)\b")
+
+
+@dataclass
+class Sentence:
+    index: int
+    span: Span
+
+
+class DocContext:
+    """Mentions, clusters and lookups over one spaCy Doc; built once per article, no I/O."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.sents = list(doc.sents)
+        self.sent_of_token = [0] * len(doc)
+        for n, sent in enumerate(self.sents):
+            for k in range(sent.start, sent.end):
+                self.sent_of_token[k] = n
+        self.mentions = [
+            Mention(e.text, e.label_, e.start_char, e.end_char, self.sent_of_token[e.start], e.start, e.end)
+            for e in doc.ents
+        ]
+        self.clusters, self.cluster_of_mention = resolve_mentions(self.mentions)
+        self.mention_at: dict[int, int] = {}
+        for n, m in enumerate(self.mentions):
+            for k in range(m.token, m.token_end):
+                self.mention_at[k] = n
+        self.salience = [len(c.mentions) for c in self.clusters]
+        self._fiction = self._fiction_tokens()
+
+    # ---- entities ----------------------------------------------------------------------------
+
+    def cluster_at(self, token: Token) -> int | None:
+        n = self.mention_at.get(token.i)
+        return None if n is None else self.cluster_of_mention[n]
+
+    def type_of(self, cluster: int) -> str:
+        return self.clusters[cluster].type
+
+    def refer(self, token: Token) -> int | None:
+        """The cluster a token names: a mention, or a definite description ("the studio", "the movie")."""
+        direct = self.cluster_at(token)
+        if direct is not None:
+            return direct
+        kind = lexicon()["definite_heads"].get(token.lower_)
+        if kind is None or token.pos_ != "NOUN":
+            return None
+        determiners = {child.lower_ for child in token.children if child.dep_ in ("det", "poss")}
+        if not determiners & {"the", "this", "that", "its", "their"} and token.dep_ != "compound" and not any(
+            c.dep_ == "compound" and self.cluster_at(c) is not None for c in token.children
+        ):
+            return None
+        for child in token.children:  # "the Sony division": the compound names it
+            if child.dep_ == "compound" and self.cluster_at(child) is not None:
+                return self.cluster_at(child)
+        return self._antecedent(token, kind)
+
+    def _antecedent(self, token: Token, kind: str) -> int | None:
+        heads = lexicon()["org_kind_heads"].get(token.lower_, [])
+        best, best_score = None, 0.0
+        for n, m in enumerate(self.mentions):
+            if m.token >= token.i:
+                break
+            c = self.cluster_of_mention[n]
+            cluster = self.clusters[c]
+            if cluster.type != kind and not (kind == "Organization" and cluster.type == "Product"):
+                continue
+            fit = 2.0 if any(w.lower() in heads for w in cluster.name.split()) else 0.0
+            score = fit + self.salience[c] + (1.0 if self.mentions[n].sent >= self.sent_of_token[token.i] - 1 else 0.0)
+            if score > best_score:
+                best, best_score = c, score
+        return best
+
+    def clusters_in(self, tokens) -> list[int]:
+        found = []
+        for token in tokens:
+            c = self.refer(token)
+            if c is not None and c not in found:
+                found.append(c)
+        return found
+
+    # ---- sentences ---------------------------------------------------------------------------
+
+    def sentence_of(self, token: Token) -> int:
+        return self.sent_of_token[token.i]
+
+    def year_in(self, sent: int) -> int | None:
+        for span in self.doc.spans.get("kg_dates", []):
+            if self.sent_of_token[span.start] == sent:
+                match = _YEAR.search(span.text)
+                if match:
+                    return int(match.group())
+        return None
+
+    def in_fiction(self, token: Token) -> bool:
+        """True inside a work's plot: "a comedy about a CIA attempt to ..." is no real-world event."""
+        return token.i in self._fiction
+
+    def _fiction_tokens(self) -> set[int]:
+        heads = set(lexicon()["fiction_heads"])
+        inside: set[int] = set()
+        for token in self.doc:
+            if token.lower_ == "about" and token.head.lemma_ in heads:
+                inside.update(t.i for t in token.subtree)
+        return inside

@@ -1,0 +1,366 @@
+"""Domain entities on top of spaCy's NER: threat actors, countries, films, outlets, products.
+
+Each finder proposes `Candidate` spans with a type and a priority; `choose` keeps the best
+non-overlapping set, and `vote_types` makes every mention of one name agree on its type.
+Patterns come from cue words in lexicon.json and from data (countries, ATT&CK groups); no names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from kg.nlp.gazetteer import gazetteer, lexicon
+from kg.resolve.keys import alias_key
+
+NER_TYPES = {"ORG": "Organization", "PERSON": "Person", "PRODUCT": "Product"}
+QUOTES_OPEN = {'"', "“", "‘", "'", "``"}
+QUOTES_CLOSE = {'"', "”", "’", "'", "''"}
+_ACTOR_CODE = re.compile(r"^(?:APT|UNC|TA|FIN|DEV-|Storm-|TEMP\.|G)\d{1,4}$")
+_LOWER_INSIDE = {"of", "the", "for", "and", "on", "in", "de", "&"}
+
+
+@dataclass
+class Candidate:
+    start: int  # token offsets in the doc
+    end: int
+    type: str
+    priority: int
+    rule: str
+
+
+def find_candidates(doc: Doc) -> list[Candidate]:
+    found: list[Candidate] = []
+    for finder in (_from_ner, _countries, _attack_groups, _named_actors, _hacked_by, _hashtags, _actor_codes,
+                   _gang_names, _films, _outlets, _products):
+        found.extend(finder(doc))
+    return found
+
+
+# ---- finders ---------------------------------------------------------------------------------
+
+
+def _from_ner(doc: Doc) -> list[Candidate]:
+    out = []
+    for ent in doc.ents:
+        start, end = _trim(doc, ent.start, ent.end)
+        if start >= end:
+            continue
+        text = doc[start:end].text
+        if ent.label_ in ("GPE", "NORP", "LOC"):
+            if gazetteer().country(text):
+                out.append(Candidate(start, end, "Country", 3, "ner-country"))
+            continue
+        kind = NER_TYPES.get(ent.label_)
+        if ent.label_ == "WORK_OF_ART":
+            kind = "Film" if _film_context(doc, start, end) else None
+        if kind == "Person" and _looks_like_org(doc[start:end]):
+            kind = "Organization"
+        if kind:
+            # A lone word tagged PERSON is the model's weakest guess ("Mandiant", "Annie"): it loses every vote.
+            weak = kind == "Person" and end - start == 1
+            out.append(Candidate(start, end, kind, 0 if weak else 1, f"ner-{ent.label_.lower()}"))
+    return out
+
+
+def _countries(doc: Doc) -> list[Candidate]:
+    gaz = gazetteer()
+    out = []
+    for start, end in _capitalised_runs(doc, max_len=6):
+        for s in range(start, end):
+            for e in range(end, s, -1):
+                text = doc[s:e].text
+                country = gaz.country(text)
+                if country and text.lower() not in gaz.ambiguous_aliases and text[0].isupper():
+                    out.append(Candidate(s, e, "Country", 3, "gazetteer-country"))
+                    break
+    return out
+
+
+def _attack_groups(doc: Doc) -> list[Candidate]:
+    gaz = gazetteer()
+    out = []
+    for start, end in _capitalised_runs(doc, max_len=5):
+        for s in range(start, end):
+            for e in range(end, s, -1):
+                text = doc[s:e].text
+                if len(text) > 2 and gaz.group(text) and text.lower() not in gaz.ambiguous_aliases:
+                    if _cyber_sentence(doc[s].sent) and not gaz.country(text):
+                        out.append(Candidate(s, e, "ThreatActor", 4, "attack-alias"))
+                    break
+    return out
+
+
+def _named_actors(doc: Doc) -> list[Candidate]:
+    """'a group that calls itself X', 'hackers known as X', 'X, a.k.a. Y'."""
+    out = []
+    cues = sorted((c.split() for c in lexicon()["named_cues"]), key=len, reverse=True)
+    for i in range(len(doc)):
+        for cue in cues:
+            j = i + len(cue)
+            if j > len(doc) or [t.lower_ for t in doc[i:j]] != [c.lower() for c in cue]:
+                # spaCy splits "a.k.a." into "a.k.a" + "."
+                if not (cue == ["a.k.a."] and doc[i].lower_ == "a.k.a"):
+                    continue
+                j = i + 1 + (i + 1 < len(doc) and doc[i + 1].text == ".")
+            name = _name_after(doc, j)
+            if name and _actor_context(doc, i):
+                out.append(Candidate(*name, "ThreatActor", 5, "named-actor"))
+                if doc[i].lower_.startswith("a.k.a") or doc[i].lower_ == "aka":
+                    before = _name_before(doc, i)
+                    if before:
+                        out.append(Candidate(*before, "ThreatActor", 5, "named-actor"))
+            break
+    return out
+
+
+def _hacked_by(doc: Doc) -> list[Candidate]:
+    out = []
+    for i in range(len(doc) - 2):
+        if doc[i].lower_ in ("hacked", "owned", "pwned", "defaced") and doc[i + 1].lower_ == "by":
+            name = _name_after(doc, i + 2)
+            if name:
+                out.append(Candidate(*name, "ThreatActor", 5, "hacked-by"))
+    return out
+
+
+def _hashtags(doc: Doc) -> list[Candidate]:
+    out = []
+    for i in range(len(doc) - 1):
+        if doc[i].text == "#" and not doc[i].whitespace_ and doc[i + 1].is_alpha and _cyber_sentence(doc[i].sent):
+            out.append(Candidate(i, i + 2, "ThreatActor", 4, "hashtag"))
+    return out
+
+
+def _actor_codes(doc: Doc) -> list[Candidate]:
+    return [Candidate(t.i, t.i + 1, "ThreatActor", 4, "actor-code") for t in doc if _ACTOR_CODE.match(t.text)]
+
+
+def _gang_names(doc: Doc) -> list[Candidate]:
+    """'the DarkSide ransomware gang', 'a hacking group called X' is in _named_actors."""
+    heads = {"gang", "crew", "cartel", "collective", "syndicate"}
+    out = []
+    for token in doc:
+        qualified = token.lower_ == "group" and token.i > 0 and doc[token.i - 1].lower_ in (
+            "ransomware", "hacking", "hacker", "cybercrime", "extortion", "threat", "apt", "espionage", "hacktivist")
+        if token.lower_ not in heads and not qualified:
+            continue
+        k = token.i - 1
+        while k >= 0 and doc[k].lower_ in ("ransomware", "hacking", "hacker", "cybercrime", "extortion", "threat",
+                                           "apt", "espionage", "hacktivist", "criminal", "cyber"):
+            k -= 1
+        end = k + 1
+        while k >= 0 and _name_token(doc[k]):
+            k -= 1
+        start = k + 1
+        if start < end and not gazetteer().country(doc[start:end].text) and _cyber_sentence(token.sent):
+            out.append(Candidate(start, end, "ThreatActor", 4, "gang-name"))
+    return out
+
+
+def _films(doc: Doc) -> list[Candidate]:
+    out = []
+    for start, end in _quoted_spans(doc):
+        if _film_context(doc, start, end):
+            out.append(Candidate(start, end, "Film", 4, "film-title"))
+    return out
+
+
+def _outlets(doc: Doc) -> list[Candidate]:
+    """The name after 'according to' or 'told' is a source; unless NER says Person, an Organization."""
+    out = []
+    for token in doc:
+        nxt = token.i + 1
+        if token.lower_ == "to" and token.i > 0 and doc[token.i - 1].lower_ == "according":
+            pass
+        elif token.lemma_ == "tell" and token.pos_ == "VERB":
+            pass
+        else:
+            continue
+        name = _name_after(doc, nxt, allow_quotes=False)
+        if name and not any(doc[k].ent_type_ in ("PERSON", "GPE", "NORP") for k in range(*name)):
+            out.append(Candidate(*name, "Organization", 2, "source-outlet"))
+    return out
+
+
+def _products(doc: Doc) -> list[Candidate]:
+    heads = {"console", "network", "platform", "app", "software", "service", "browser", "system", "store"}
+    out = []
+    for start, end in _capitalised_runs(doc, max_len=4):
+        nxt = doc[end] if end < len(doc) else None
+        last = doc[end - 1]
+        after = doc[end + 1] if end + 1 < len(doc) else None
+        if nxt is not None and (nxt.lower_ in heads or (nxt.lower_ == "game" and after is not None and after.lower_ == "console")):
+            if start > 0 and doc[start - 1].lower_ in ("’s", "'s") and doc[start - 1].tag_ == "POS":
+                out.append(Candidate(start, end, "Product", 3, "product-of-org"))
+        elif last.text in ("Network", "Platform", "Console", "Store") and end - start >= 2:
+            out.append(Candidate(start, end, "Product", 2, "product-name"))
+    return out
+
+
+# ---- choosing --------------------------------------------------------------------------------
+
+
+def choose(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """Best non-overlapping candidates: higher priority first, then longer."""
+    taken = [False] * len(doc)
+    chosen = []
+    for c in sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
+        if c.start >= c.end or any(taken[c.start:c.end]) or not _acceptable(doc[c.start:c.end]):
+            continue
+        for k in range(c.start, c.end):
+            taken[k] = True
+        chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def vote_types(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
+    """Every mention of one name takes the type its mentions vote for (weighted by priority)."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for c in chosen:
+        votes[alias_key(doc[c.start:c.end].text)][c.type] += c.priority
+    for c in chosen:
+        tally = votes[alias_key(doc[c.start:c.end].text)]
+        best, weight = tally.most_common(1)[0]
+        if best != c.type and weight > tally[c.type]:
+            c.type = best
+    return chosen
+
+
+def to_spans(doc: Doc, chosen: list[Candidate]) -> list[Span]:
+    return [Span(doc, c.start, c.end, label=c.type) for c in chosen]
+
+
+# ---- helpers ---------------------------------------------------------------------------------
+
+
+def _trim(doc: Doc, start: int, end: int, keep_the: bool = False) -> tuple[int, int]:
+    """Drop determiners, quotes and punctuation at the edges (a title's own "The" stays with keep_the)."""
+    while start < end and (doc[start].text in ("the", "a", "an") or doc[start].text in QUOTES_OPEN or doc[start].is_punct
+                           or (doc[start].text in ("The", "A", "An") and not (keep_the or (
+                               not doc[start].is_sent_start and end - start > 1)))):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].text in QUOTES_CLOSE):
+        end -= 1
+    return start, end
+
+
+def _acceptable(span: Span) -> bool:
+    text = span.text
+    if not text or len(span) > 10 or "\n" in text or not any(ch.isalpha() for ch in text):
+        return False
+    if text.lower() in lexicon()["generic_names"] or alias_key(text) in lexicon()["generic_names"]:
+        return False
+    return any(ch.isupper() for ch in text)
+
+
+def _name_token(token) -> bool:
+    text = token.text
+    return (text[:1].isupper() or _ACTOR_CODE.match(text) is not None) and token.is_alpha | (
+        "-" in text or "/" in text or text.isalnum()) and token.lower_ not in ("the", "a", "an")
+
+
+def _capitalised_runs(doc: Doc, max_len: int) -> list[tuple[int, int]]:
+    runs = []
+    i = 0
+    while i < len(doc):
+        if doc[i].text[:1].isupper() and not doc[i].is_punct:
+            j = i + 1
+            while j < len(doc) and j - i < max_len and (
+                doc[j].text[:1].isupper() or (doc[j].lower_ in _LOWER_INSIDE and j + 1 < len(doc) and doc[j + 1].text[:1].isupper())
+                or (doc[j].text in ("-", ".") and not doc[j - 1].whitespace_ and j + 1 < len(doc) and doc[j + 1].text[:1].isupper())
+            ) and "\n" not in doc[j - 1].whitespace_:
+                j += 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def _name_after(doc: Doc, i: int, allow_quotes: bool = True) -> tuple[int, int] | None:
+    """The name that starts at token i: a quoted string, a #hashtag, or a run of capitalised words."""
+    if i >= len(doc):
+        return None
+    if allow_quotes and doc[i].text in QUOTES_OPEN:
+        for j in range(i + 1, min(i + 12, len(doc))):
+            if doc[j].text in QUOTES_CLOSE or doc[j].text == '"':
+                start, end = _trim(doc, i + 1, j, keep_the=True)
+                return (start, end) if start < end and doc[start].text[:1].isupper() else None
+        return None
+    if doc[i].text == "#" and i + 1 < len(doc) and not doc[i].whitespace_:
+        return i, i + 2
+    j = i
+    while j < len(doc) and (_name_token(doc[j]) or (
+        doc[j].lower_ in _LOWER_INSIDE and j > i and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()
+    ) or (doc[j].text == "/" and j > i and not doc[j].whitespace_ and not doc[j - 1].whitespace_)
+            or (j > i and doc[j - 1].text == "/" and not doc[j - 1].whitespace_ and doc[j].is_alpha)):
+        if doc[j].text != "/" and j > i and "\n" in doc[j - 1].whitespace_:
+            break
+        j += 1
+        if j - i >= 6:
+            break
+    start, end = _trim(doc, i, j)
+    return (start, end) if start < end else None
+
+
+def _name_before(doc: Doc, i: int) -> tuple[int, int] | None:
+    j = i - 1
+    while j >= 0 and (doc[j].is_punct or doc[j].text in QUOTES_CLOSE):
+        j -= 1
+    end = j + 1
+    while j >= 0 and (_name_token(doc[j]) or (doc[j].lower_ in _LOWER_INSIDE and j > 0 and doc[j - 1].text[:1].isupper())):
+        j -= 1
+    start, end = _trim(doc, j + 1, end)
+    return (start, end) if start < end else None
+
+
+def _quoted_spans(doc: Doc) -> list[tuple[int, int]]:
+    spans = []
+    i = 0
+    while i < len(doc):
+        if doc[i].text in QUOTES_OPEN:
+            for j in range(i + 1, min(i + 12, len(doc))):
+                if doc[j].text in QUOTES_CLOSE:
+                    start, end = _trim(doc, i + 1, j, keep_the=True)
+                    if start < end and all(_title_word(t) for t in doc[start:end]):
+                        spans.append((start, end))
+                    i = j
+                    break
+                if "\n" in doc[j].whitespace_:
+                    break
+        i += 1
+    return spans
+
+
+def _title_word(token) -> bool:
+    return token.text[:1].isupper() or token.lower_ in _LOWER_INSIDE | {"to", "a", "an", "with", "her", "his", "my", "at"} \
+        or token.is_punct or token.like_num
+
+
+def _film_context(doc: Doc, start: int, end: int) -> bool:
+    cues = set(lexicon()["film_cues"])
+    window = doc[max(start - 4, doc[start].sent.start):start]
+    if any(t.lower_ in cues for t in window):
+        return True
+    sent = doc[start].sent
+    return any(t.lower_ in cues for t in sent) and (doc[start - 1].text in QUOTES_OPEN if start > 0 else False)
+
+
+def _actor_context(doc: Doc, i: int) -> bool:
+    nouns = set(lexicon()["actor_nouns"])
+    window = doc[max(doc[i].sent.start, i - 8):i]
+    return any(t.lower_ in nouns for t in window) or _cyber_sentence(doc[i].sent) or doc[i].lower_.startswith("a.k.a")
+
+
+def _cyber_sentence(sent: Span) -> bool:
+    cues = set(lexicon()["cyber_context"]) | set(lexicon()["attack_nouns"])
+    return any(t.lower_ in cues or t.lemma_ in cues for t in sent)
+
+
+def _looks_like_org(span: Span) -> bool:
+    last = span[-1].lower_
+    return last in set(lexicon()["org_suffixes"]) or (len(span) == 1 and span.text.isupper() and len(span.text) <= 5)

@@ -1,0 +1,84 @@
+"""Knowledge from real data sources, shipped as JSON in kg/data (see tools/build_kb.py for their origin)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from kg.resolve.keys import alias_key
+
+
+@lru_cache(maxsize=None)
+def lexicon() -> dict:
+    """The cue lexicon (kg/nlp/lexicon.json)."""
+    return json.loads(resources.files("kg.nlp").joinpath("lexicon.json").read_text())
+
+
+def _data(name: str) -> dict | None:
+    resource = resources.files("kg.data").joinpath(name)
+    if not resource.is_file():
+        return None
+    return json.loads(resource.read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class Country:
+    name: str
+    iso2: str
+    forms: tuple[str, ...]  # every surface form: name, aliases, demonyms, capitals
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    url: str | None
+
+
+class Gazetteer:
+    """Countries (with demonyms and capitals) and MITRE ATT&CK groups, looked up by alias key."""
+
+    def __init__(self, countries: list[Country], groups: list[Group], ambiguous: set[str], sources: dict):
+        self.countries = countries
+        self.groups = groups
+        self.ambiguous_aliases = ambiguous
+        self.sources = sources
+        self.country_by_key: dict[str, Country] = {}
+        for country in countries:
+            for form in country.forms:
+                self.country_by_key.setdefault(alias_key(form), country)
+        self.group_by_key: dict[str, Group] = {}
+        for group in groups:
+            for alias in group.aliases:
+                self.group_by_key.setdefault(alias_key(alias), group)
+
+    def country(self, text: str) -> Country | None:
+        return self.country_by_key.get(alias_key(text))
+
+    def group(self, text: str) -> Group | None:
+        return self.group_by_key.get(alias_key(text))
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    countries: list[Country] = []
+    groups: list[Group] = []
+    ambiguous: set[str] = set()
+    sources: dict = {}
+    country_data = _data("countries.json")
+    if country_data:
+        sources["countries"] = country_data.get("source")
+        for row in country_data["countries"]:
+            forms = [row["name"], *row.get("aliases", []), *row.get("demonyms", []), *row.get("capitals", [])]
+            countries.append(Country(row["name"], row.get("iso2", ""), tuple(f for f in forms if f)))
+    group_data = _data("attack_groups.json")
+    if group_data:
+        sources["groups"] = group_data.get("source")
+        ambiguous = {a.lower() for a in group_data.get("ambiguous_aliases", [])}
+        for row in group_data["groups"]:
+            aliases = tuple(dict.fromkeys([row["name"], *row.get("aliases", [])]))
+            groups.append(Group(row["id"], row["name"], aliases, row.get("url")))
+    return Gazetteer(countries, groups, ambiguous, sources)

@@ -1,0 +1,200 @@
+"""Attack events: find the words that report one, their victims and years, and group them per article.
+
+A trigger is an attack noun ("the cyber attack", "last week's hack", "the breach at X") or verb
+("X was hacked", "systems were compromised", "broken into"). Its victim comes from the parse
+("attack on X", "X hack", "X's systems were compromised", "hit X"). Mentions with the same victim
+and no clashing year are one incident; a mention without a victim joins the incident mentioned
+just before it, else the article's main incident. Triggers that are negated ("was not a cyber
+attack"), generic ("victims of breaches"), or inside a film's plot make no incident.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from kg.nlp.context import DocContext
+from kg.nlp.gazetteer import lexicon
+
+VICTIM_TYPES = ("Organization", "Product", "Country", "Person")
+IMPACT_VERBS = {"knock", "cripple", "paralyze", "paralyse", "disrupt", "hit", "take", "shut", "affect", "halt",
+                "down", "encrypt", "expose", "target", "strike", "wipe", "damage"}
+SUFFER_VERBS = {"suffer", "experience", "disclose", "report", "confirm", "detect", "discover", "face", "fall"}
+
+
+@dataclass
+class IncidentMention:
+    token: int
+    sent: int
+    victim: int | None
+    year: int | None
+
+
+@dataclass
+class LocalIncident:
+    victims: list[int]
+    year: int | None
+    mentions: list[IncidentMention] = field(default_factory=list)
+
+
+def find_mentions(ctx: DocContext) -> list[IncidentMention]:
+    lex = lexicon()
+    nouns = set(lex["attack_nouns"])
+    not_attack = [cue for cue in lex["not_attack_cues"]]
+    found = []
+    for n, sent in enumerate(ctx.sents):
+        lowered = sent.text.lower()
+        if any(cue in lowered for cue in not_attack):
+            continue
+        for token in sent:
+            if ctx.in_fiction(token) or any(c.dep_ == "neg" for c in token.children):
+                continue
+            victim = None
+            if token.pos_ in ("NOUN", "PROPN") and (token.lemma_.lower() in nouns or token.lower_ in nouns):
+                if not _specific(token) or _compound_inside(token, nouns):
+                    continue
+                victim = _noun_victim(ctx, token)
+            elif token.pos_ == "VERB" and _attack_verb(token, sent):
+                if _generic_clause(token):
+                    continue
+                victim = _verb_victim(ctx, token)
+            else:
+                continue
+            if victim is not None and ctx.type_of(victim) not in VICTIM_TYPES:
+                victim = None
+            found.append(IncidentMention(token.i, n, victim, ctx.year_in(n)))
+    return found
+
+
+def group_mentions(ctx: DocContext, mentions: list[IncidentMention],
+                   published: int | None = None) -> tuple[list[LocalIncident], list[int]]:
+    """Local incidents, and each mention's incident index.
+
+    A dated mention joins an undated incident only when its year is the article's own year: "In 2011,
+    the network was broken into" in a 2014 story (or an undated one) is another, older incident.
+    """
+    incidents: list[LocalIncident] = []
+    of_mention = [-1] * len(mentions)
+    for n, m in enumerate(mentions):
+        if m.victim is None:
+            continue
+        for k, incident in enumerate(incidents):
+            if m.victim in incident.victims and (m.year in (None, incident.year) or (
+                    incident.year is None and m.year == published)):
+                incident.year = incident.year or m.year
+                of_mention[n] = k
+                break
+        else:
+            incidents.append(LocalIncident([m.victim], m.year))
+            of_mention[n] = len(incidents) - 1
+    if not incidents and mentions:
+        incidents.append(LocalIncident([], next((m.year for m in mentions if m.year), None)))
+    main = _main(incidents, of_mention)
+    for n, m in enumerate(mentions):
+        if of_mention[n] >= 0:
+            continue
+        previous = [k for k in range(n - 1, -1, -1) if of_mention[k] >= 0 and mentions[k].sent >= m.sent - 1]
+        if m.year is not None:
+            dated = [k for k, inc in enumerate(incidents) if inc.year == m.year]
+            of_mention[n] = dated[0] if dated else (of_mention[previous[0]] if previous else main)
+        else:
+            of_mention[n] = of_mention[previous[0]] if previous else main
+    for n, m in enumerate(mentions):
+        incidents[of_mention[n]].mentions.append(m)
+    for incident in incidents:
+        incident.year = incident.year or published
+    return incidents, of_mention
+
+
+def main_incident(incidents: list[LocalIncident]) -> int | None:
+    if not incidents:
+        return None
+    return max(range(len(incidents)), key=lambda k: (len(incidents[k].mentions), -k))
+
+
+def _main(incidents: list[LocalIncident], of_mention: list[int]) -> int:
+    counts = [of_mention.count(k) for k in range(len(incidents))]
+    return max(range(len(incidents)), key=lambda k: (counts[k], -k)) if incidents else -1
+
+
+def _specific(token: Token) -> bool:
+    """A definite or named attack ("the attack", "Monday's hack", "a massive cyber attack"), not "attacks"."""
+    if token.tag_ in ("NNS", "NNPS"):
+        return any(c.dep_ in ("det", "poss") and c.lower_ not in ("no", "any") for c in token.children)
+    return True
+
+
+def _compound_inside(token: Token, nouns: set[str]) -> bool:
+    """'hack' in 'hack attack' is part of one trigger: count only the head."""
+    return token.dep_ == "compound" and token.head.lemma_.lower() in nouns
+
+
+def _attack_verb(token: Token, sent) -> bool:
+    lex = lexicon()
+    lemma = token.lemma_.lower()
+    if lemma in lex["attack_verb_strong"]:
+        return True
+    if lemma == "break" and any(c.lower_ == "into" for c in token.children):
+        return True
+    if lemma in lex["attack_verb_needs_cyber"]:
+        cyber = set(lex["cyber_context"])
+        return any(t.lower_ in cyber for t in sent) and any(
+            c.dep_ == "agent" and any(g.lower_ in ("hackers", "hacker", "attackers", "ransomware") for g in c.subtree)
+            for c in token.children)
+    return False
+
+
+def _generic_clause(token: Token) -> bool:
+    """'the second time that X had been targeted', 'helps victims of breaches': no one event."""
+    return any(a.lemma_ in ("time", "victim", "risk", "threat") and a.pos_ == "NOUN" for a in token.ancestors)
+
+
+def _noun_victim(ctx: DocContext, token: Token) -> int | None:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "of", "targeting", "into", "to"):
+            victim = _best_in(ctx, [g for c in child.children if c.dep_ == "pobj" for g in c.subtree])
+            if victim is not None:
+                return victim
+        if child.dep_ in ("compound", "poss", "nmod", "amod"):
+            victim = _best_in(ctx, list(child.subtree))
+            if victim is not None and ctx.type_of(victim) != "ThreatActor":
+                return victim
+    for clause in token.children:  # "an attack that knocked out the studio's network"
+        if clause.dep_ == "relcl" and clause.lemma_ in IMPACT_VERBS:
+            victim = _best_in(ctx, [g for c in clause.children if c.dep_ == "dobj" for g in c.subtree])
+            if victim is not None:
+                return victim
+    head = token.head
+    if token.dep_ in ("nsubj",) and head.lemma_ in IMPACT_VERBS:
+        return _best_in(ctx, [g for c in head.children if c.dep_ in ("dobj", "prt") for g in c.subtree])
+    if token.dep_ == "dobj" and head.lemma_ in SUFFER_VERBS:
+        return _best_in(ctx, [g for c in head.children if c.dep_ == "nsubj" for g in c.subtree])
+    if token.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ == "VERB":
+        verb = head.head
+        return _best_in(ctx, [g for c in verb.children if c.dep_ in ("nsubjpass", "nsubj") for g in c.subtree])
+    return None
+
+
+def _verb_victim(ctx: DocContext, token: Token) -> int | None:
+    subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    for group in (subjects, objects):
+        victim = _best_in(ctx, [g for c in group for g in c.subtree])
+        if victim is not None:
+            return victim
+    return None
+
+
+def _best_in(ctx: DocContext, tokens: list[Token]) -> int | None:
+    """The entity nearest the head of a phrase; a product beats its maker at equal depth."""
+    best, best_key = None, None
+    for token in tokens:
+        cluster = ctx.refer(token)
+        if cluster is None or ctx.type_of(cluster) == "ThreatActor":
+            continue
+        depth = sum(1 for a in token.ancestors if a in tokens)
+        key = (depth, 0 if ctx.type_of(cluster) == "Product" else 1)
+        if best_key is None or key < best_key:
+            best, best_key = cluster, key
+    return best

@@ -1,0 +1,457 @@
+"""Relation rules over the dependency parse. Each rule has an id (kept on every claim it makes).
+
+A rule sees one sentence with its entities (clusters) and attack mentions (incidents) and returns
+`Found` relations anchored at the words that express them; `status.py` then reads how sure the text
+is. Subjects and objects are ("e", cluster) or ("i", incident) references.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from kg.nlp.context import DocContext, Ref
+from kg.nlp.gazetteer import lexicon
+
+ACTOR_TYPES = ("ThreatActor", "Country", "Organization", "Person")
+# Descriptions that stay true inside a film's plot ("a comedy about ... leader Kim Jong Un").
+DESCRIPTIVE = {"LEADER_OF", "EXECUTIVE_OF", "SUBSIDIARY_OF", "APPEARS_IN", "PRODUCED"}
+
+
+@dataclass
+class Found:
+    subject: Ref
+    predicate: str
+    object: Ref
+    anchors: list[Token]
+    rule: str
+    confidence: float
+    claimed: bool = False
+    status: str | None = None  # set by rules that read status themselves
+    cue: str | None = None
+
+    @property
+    def descriptive(self) -> bool:
+        """A standing fact named in a noun phrase ("FireEye's Mandiant unit"): only its own words hedge it."""
+        return self.predicate in DESCRIPTIVE
+
+
+@dataclass
+class SentenceView:
+    ctx: DocContext
+    index: int
+    span: Span
+    incident_tokens: dict[int, int] = field(default_factory=dict)  # trigger token -> incident
+    main: int | None = None
+
+    def incident(self, near: Token | None = None) -> int | None:
+        """The incident this sentence speaks of: the trigger nearest `near`, else the article's main one."""
+        if self.incident_tokens:
+            if near is None:
+                return next(iter(self.incident_tokens.values()))
+            return self.incident_tokens[min(self.incident_tokens, key=lambda i: abs(i - near.i))]
+        return self.main
+
+    def refs(self, tokens) -> list[int]:
+        return self.ctx.clusters_in(tokens)
+
+    def typed(self, tokens, types) -> list[int]:
+        return [c for c in self.refs(tokens) if self.ctx.type_of(c) in types]
+
+
+def _lex(name: str) -> set[str]:
+    return set(lexicon()[name])
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _subtree_of(tokens) -> list[Token]:
+    return [g for t in tokens for g in t.subtree]
+
+
+def _children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _is_attack_word(view: SentenceView, token: Token) -> bool:
+    return token.i in view.incident_tokens or _lemma(token) in _lex("attack_nouns")
+
+
+def _mentions_attack(view: SentenceView, tokens) -> Token | None:
+    return next((t for t in tokens if _is_attack_word(view, t)), None)
+
+
+def _actors(view: SentenceView, tokens, exclude_victims: bool = True) -> list[int]:
+    found = view.typed(tokens, ACTOR_TYPES)
+    return [c for c in found if view.ctx.type_of(c) != "Organization" or view.ctx.clusters[c].kb]
+
+
+# ---- attribution -------------------------------------------------------------------------------
+
+
+def attribution_agent(view: SentenceView) -> list[Found]:
+    """'compromised by a group that calls itself X', 'damage caused by X', 'hit by X'."""
+    out = []
+    for token in view.span:
+        if token.dep_ != "agent":
+            continue
+        verb = token.head
+        if _lemma(verb) not in _lex("launch_verbs") | {"cause", "hit", "claim"} and verb.i not in view.incident_tokens:
+            continue
+        anchor = verb.i in view.incident_tokens and verb or _mentions_attack(view, _subtree_of([verb])) or verb
+        incident = view.incident(anchor)
+        for actor in _actors(view, _subtree_of(_children(token, "pobj"))):
+            out.append(Found(("i", incident), "ATTRIBUTED_TO", ("e", actor), [verb], "attr-agent", 0.85))
+    return out
+
+
+def attribution_hacked_by(view: SentenceView) -> list[Found]:
+    """The attackers' own signature: 'Hacked By X' shown on screens or a defaced page."""
+    out = []
+    for token in view.span:
+        if token.lower_ in ("hacked", "owned", "pwned", "defaced") and token.i + 1 < len(view.ctx.doc) \
+                and token.nbor().lower_ == "by":
+            cluster = view.ctx.refer(token.nbor(2)) if token.i + 2 < len(view.ctx.doc) else None
+            if cluster is None and token.i + 3 < len(view.ctx.doc):
+                cluster = view.ctx.refer(token.nbor(3))
+            if cluster is not None and view.ctx.type_of(cluster) == "ThreatActor":
+                out.append(Found(("i", view.incident(token)), "ATTRIBUTED_TO", ("e", cluster), [token],
+                                 "attr-hacked-by", 0.8, claimed=True, cue="Hacked By"))
+    return out
+
+
+def attribution_responsible(view: SentenceView) -> list[Found]:
+    """'X (might be) responsible for / behind the attack', 'X launched / carried out the attack'."""
+    out = []
+    words = _lex("responsible_words")
+    for token in view.span:
+        anchor = None
+        if token.lower_ in words and token.dep_ in ("acomp", "attr", "prep", "ROOT", "advmod", "amod"):
+            target = _mentions_attack(view, _subtree_of([token]))
+            if target is not None:
+                anchor = token
+        elif token.pos_ == "VERB" and _lemma(token) in _lex("launch_verbs") and not token.i in view.incident_tokens:
+            target = _mentions_attack(view, _subtree_of(_children(token, "dobj", "prt", "prep")))
+            if target is not None:
+                anchor = token
+        if anchor is None:
+            continue
+        verb = anchor if anchor.pos_ in ("VERB", "AUX") else anchor.head
+        subjects = _subtree_of(_children(verb, "nsubj", "nsubjpass") or _children(anchor, "nsubj"))
+        if not subjects:  # a misparsed clause: take what stands between its opening word and the anchor
+            subjects = _clause_before(view, anchor)
+        for actor in _actors(view, subjects):
+            out.append(Found(("i", view.incident(target)), "ATTRIBUTED_TO", ("e", actor), [anchor, target],
+                             "attr-responsible", 0.8))
+    return out
+
+
+def _clause_before(view: SentenceView, anchor: Token) -> list[Token]:
+    start = view.span.start
+    for k in range(anchor.i - 1, view.span.start - 1, -1):
+        if view.ctx.doc[k].lower_ in ("whether", "if", "that", ";"):
+            start = k + 1
+            break
+    return list(view.ctx.doc[start:anchor.i])
+
+
+def attribution_claim(view: SentenceView) -> list[Found]:
+    """'X claimed responsibility for the attack', 'X claims to have stolen ...'."""
+    out = []
+    for token in view.span:
+        if _lemma(token) != "claim" or token.pos_ != "VERB":
+            continue
+        objects = _children(token, "dobj")
+        about_attack = any(o.lower_ in _lex("claim_objects") for o in objects) or _mentions_attack(
+            view, _subtree_of(_children(token, "dobj", "xcomp", "ccomp", "prep"))) is not None or _children(token, "xcomp")
+        if not about_attack:
+            continue
+        subjects = _children(token, "nsubj")
+        if not subjects and token.dep_ == "relcl":
+            subjects = [token.head]
+        for actor in view.typed(_subtree_of(subjects), ("ThreatActor",)):
+            out.append(Found(("i", view.incident(token)), "ATTRIBUTED_TO", ("e", actor), [token],
+                             "attr-claim", 0.75, claimed=True, cue=token.text))
+    return out
+
+
+def attribution_blame(view: SentenceView) -> list[Found]:
+    """'officials blamed X for the attack', 'attributed the attack to X', 'X denied involvement'."""
+    out = []
+    for token in view.span:
+        lemma = _lemma(token)
+        if token.pos_ != "VERB":
+            continue
+        if lemma in _lex("blame_verbs"):
+            target = _mentions_attack(view, _subtree_of(_children(token, "prep", "dobj", "nsubjpass")))
+            if target is None:
+                continue
+            people = _children(token, "dobj") if lemma != "attribute" else [
+                g for p in _children(token, "prep") if p.lower_ == "to" for g in p.subtree]
+            if lemma == "attribute" and not people:
+                people = _children(token, "dobj")
+            for actor in _actors(view, _subtree_of(people)):
+                out.append(Found(("i", view.incident(target)), "ATTRIBUTED_TO", ("e", actor), [token],
+                                 f"attr-{lemma}", 0.8))
+        elif lemma in _lex("denial_verbs"):
+            for actor in _actors(view, _subtree_of(_children(token, "nsubj"))):
+                if view.ctx.type_of(actor) not in ("ThreatActor", "Country") and not view.ctx.clusters[actor].kb:
+                    continue
+                out.append(Found(("i", view.incident(token)), "ATTRIBUTED_TO", ("e", actor), [token],
+                                 "attr-denial", 0.75, status="denied", cue=token.text))
+    return out
+
+
+# ---- victims, motive, response ----------------------------------------------------------------
+
+
+def motive(view: SentenceView) -> list[Found]:
+    """'in retribution for X', 'X may have triggered the attack'."""
+    out = []
+    for token in view.span:
+        if token.lower_ in _lex("motive_preps"):
+            works = view.typed(_subtree_of(_children(token, "prep")), ("Film", "Product", "Organization", "Person", "Country"))
+            films = [c for c in works if view.ctx.type_of(c) == "Film"] or works[-1:]
+            for obj in films[:1]:
+                out.append(Found(("i", view.incident(token)), "MOTIVATED_BY", ("e", obj), [token], "motive-retribution", 0.7))
+        elif token.pos_ == "VERB" and _lemma(token) in _lex("motive_verbs"):
+            target = _mentions_attack(view, _subtree_of(_children(token, "dobj")))
+            if target is None:
+                continue
+            for obj in view.typed(_subtree_of(_children(token, "nsubj")), ("Film", "Product", "Person", "Organization")):
+                out.append(Found(("i", view.incident(target)), "MOTIVATED_BY", ("e", obj), [token], "motive-trigger", 0.7))
+    return out
+
+
+def hired(view: SentenceView) -> list[Found]:
+    """'X hired Y to clean up the attack' -> X HIRED Y, Y RESPONDED_TO the incident."""
+    out = []
+    for token in view.span:
+        if token.pos_ != "VERB" or _lemma(token) not in _lex("hire_verbs"):
+            continue
+        if _lemma(token) in ("call", "bring") and not any(c.lower_ in ("in", "on") for c in token.children):
+            continue
+        hirers = view.typed(_subtree_of(_children(token, "nsubj")), ("Organization",))[:1]
+        objects = _children(token, "dobj")
+        hired_orgs = [c for c in (view.ctx.refer(o) for o in _heads_of(objects)) if c is not None
+                      and view.ctx.type_of(c) == "Organization"]
+        purpose = _subtree_of(_children(token, "xcomp", "advcl", "prep")) + _subtree_of(objects)
+        about = _mentions_attack(view, purpose) or next(
+            (t for t in purpose if _lemma(t) in _lex("respond_purposes")), None)
+        for firm in hired_orgs:
+            for hirer in hirers:
+                if hirer != firm:
+                    out.append(Found(("e", hirer), "HIRED", ("e", firm), [token], "hire", 0.85))
+            if about is not None:
+                incident = view.incident(about)
+                if incident is not None:
+                    out.append(Found(("e", firm), "RESPONDED_TO", ("i", incident), [token], "hire-respond", 0.8))
+    return out
+
+
+def _heads_of(objects: list[Token]) -> list[Token]:
+    """An object's own words, without its possessor ("FireEye's Mandiant forensics unit": Mandiant)."""
+    out = []
+    for o in objects:
+        owned = {g.i for c in o.children if c.dep_ == "poss" for g in c.subtree}
+        out.extend(t for t in o.subtree if t.i not in owned and t.i <= o.i or t.head == o and t.dep_ == "appos")
+    return out
+
+
+def investigates(view: SentenceView) -> list[Found]:
+    """'X is investigating the hack', 'X leads a probe into the attack'."""
+    out = []
+    for token in view.span:
+        lemma = _lemma(token)
+        target = None
+        if token.pos_ == "VERB" and lemma in _lex("investigate_verbs"):
+            target = _mentions_attack(view, _subtree_of(_children(token, "dobj", "prep", "ccomp")))
+            if target is None and any(c.dep_ in ("ccomp", "mark") or c.lower_ in ("whether", "if") for c in token.children):
+                target = token  # "investigating whether ..." is about this article's incident
+            if target is None and not _children(token, "dobj", "ccomp") and view.incident_tokens:
+                target = token
+        elif token.lower_ in _lex("investigation_nouns") and token.pos_ == "NOUN":
+            target = _mentions_attack(view, _subtree_of(_children(token, "prep")))
+            if target is not None:
+                verb = token.head
+                while verb.dep_ in ("xcomp", "advcl", "conj", "prep", "pobj", "dobj") and verb.head != verb:
+                    verb = verb.head
+                token = verb
+        if target is None:
+            continue
+        subjects = _children(token, "nsubj")
+        head = token
+        while not subjects and head.dep_ in ("xcomp", "conj", "advcl") and head.head != head:
+            head = head.head
+            subjects = _children(head, "nsubj")
+        for org in view.typed(_subtree_of(subjects), ("Organization",))[:1]:
+            incident = view.incident(target)
+            if incident is not None:
+                out.append(Found(("e", org), "INVESTIGATES", ("i", incident), [token], "investigate", 0.75))
+    return out
+
+
+# ---- organisations, people, works -------------------------------------------------------------
+
+
+def subsidiary(view: SentenceView) -> list[Found]:
+    """"X's Y unit/division", "Y, a subsidiary of X", "Y, owned by X"."""
+    out = []
+    units = _lex("unit_nouns")
+    for token in view.span:
+        if token.lower_ in units and token.pos_ == "NOUN":
+            parents = [view.ctx.refer(c) for c in token.children if c.dep_ == "poss"]
+            children = [view.ctx.refer(c) for c in _heads_of([token]) if c != token]
+            for parent in parents:
+                for child in children:
+                    if None not in (parent, child) and parent != child and {view.ctx.type_of(parent), view.ctx.type_of(child)} <= {"Organization"}:
+                        out.append(Found(("e", child), "SUBSIDIARY_OF", ("e", parent), [token], "subsidiary-unit", 0.85))
+            if token.dep_ == "appos" or token.head.dep_ == "appos":
+                for prep in _children(token, "prep"):
+                    if prep.lower_ == "of":
+                        parent = next(iter(view.typed(_subtree_of([prep]), ("Organization",))), None)
+                        child = view.ctx.refer(token.head)
+                        if parent is not None and child is not None and parent != child:
+                            out.append(Found(("e", child), "SUBSIDIARY_OF", ("e", parent), [token], "subsidiary-appos", 0.8))
+    return out
+
+
+def leader(view: SentenceView) -> list[Found]:
+    """'North Korean leader Kim Jong Un', 'Russian President Vladimir Putin'."""
+    out = []
+    titles = _lex("leader_titles")
+    for token in view.span:
+        if token.lower_ not in titles:
+            continue
+        person = view.ctx.refer(token.head) if token.dep_ == "compound" else None
+        if person is None and token.i + 1 < view.span.end:
+            person = view.ctx.refer(token.nbor())
+        if person is None or view.ctx.type_of(person) != "Person":
+            continue
+        mods = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        if token.i > view.span.start:
+            mods.append(token.nbor(-1))
+        for country in view.typed(_subtree_of(mods) + mods, ("Country",))[:1]:
+            out.append(Found(("e", person), "LEADER_OF", ("e", country), [token], "leader-title", 0.85))
+    return out
+
+
+def executive(view: SentenceView) -> list[Found]:
+    """'studio CEO Michael Lynton and co-chairman Amy Pascal', 'X, chief executive of Y'."""
+    out = []
+    titles = _lex("exec_titles")
+    previous_org = None
+    for token in view.span:
+        if token.lower_ not in titles:
+            continue
+        person = view.ctx.refer(token.head) if token.dep_ in ("compound", "nmod") else None
+        if person is None and token.i + 1 < view.span.end:
+            person = view.ctx.refer(token.nbor())
+        if person is None or view.ctx.type_of(person) != "Person":
+            continue
+        window = view.ctx.doc[max(view.span.start, token.i - 4):token.i]
+        orgs = [c for c in view.ctx.clusters_in(reversed(list(window))) if view.ctx.type_of(c) == "Organization"]
+        org = orgs[0] if orgs else previous_org if token.head.dep_ == "conj" or token.dep_ == "conj" or _after_and(token) else None
+        if org is not None:
+            out.append(Found(("e", person), "EXECUTIVE_OF", ("e", org), [token], "exec-title", 0.8))
+            previous_org = org
+    return out
+
+
+def _after_and(token: Token) -> bool:
+    doc = token.doc
+    return any(doc[k].lower_ in ("and", ",") for k in range(max(0, token.i - 3), token.i))
+
+
+def denounced(view: SentenceView) -> list[Found]:
+    """'X denounced Y', 'Y has been denounced by X'."""
+    out = []
+    for token in view.span:
+        if token.pos_ != "VERB" or _lemma(token) not in _lex("denounce_verbs"):
+            continue
+        agents = [g for a in _children(token, "agent") for g in a.subtree]
+        subjects = _children(token, "nsubjpass") if agents else _children(token, "nsubj")
+        objects = subjects if agents else _children(token, "dobj")
+        objects += [c for o in objects for c in o.children if c.dep_ in ("dep", "appos")]
+        objects += [c for c in token.children if c.dep_ == "dep"]
+        speakers = view.typed(agents if agents else _subtree_of(subjects), ("Country", "Organization", "Person", "ThreatActor"))
+        targets = [c for c in (view.ctx.refer(o) for o in objects) if c is not None]
+        for speaker in speakers[:1]:
+            for target in targets[:1]:
+                if speaker != target:
+                    out.append(Found(("e", speaker), "DENOUNCED", ("e", target), [token], "denounce", 0.8))
+    return out
+
+
+def produced(view: SentenceView) -> list[Found]:
+    """"X's backing of the film Y", "X produced Y", "Y, released by X"."""
+    out = []
+    for token in view.span:
+        lemma = _lemma(token)
+        if token.lower_ in _lex("produce_nouns") and token.pos_ == "NOUN":
+            makers = [view.ctx.refer(c) for c in token.children if c.dep_ == "poss"]
+            works = view.typed(_subtree_of(_children(token, "prep")), ("Film",))
+        elif token.pos_ == "VERB" and lemma in _lex("produce_verbs") and lemma not in ("release",):
+            makers = [view.ctx.refer(c) for c in _children(token, "nsubj")]
+            works = view.typed(_subtree_of(_children(token, "dobj")), ("Film",))
+        else:
+            continue
+        for maker in makers:
+            if maker is not None and view.ctx.type_of(maker) == "Organization":
+                for work in works[:1]:
+                    out.append(Found(("e", maker), "PRODUCED", ("e", work), [token], "produce", 0.75))
+    return out
+
+
+def appears_in(view: SentenceView) -> list[Found]:
+    """"Brad Pitt WWII drama 'Fury'", "Y, starring X and Z"."""
+    out = []
+    cues = _lex("film_cues")
+    ctx = view.ctx
+    for token in view.span:
+        if token.lower_ in cues:
+            people = [c for c in ctx.clusters_in(ctx.doc[max(view.span.start, token.i - 5):token.i]) if ctx.type_of(c) == "Person"]
+            after = ctx.doc[token.i + 1:min(view.span.end, token.i + 4)]
+            works = [c for c in ctx.clusters_in(after) if ctx.type_of(c) == "Film"]
+            for person in people:
+                for work in works[:1]:
+                    out.append(Found(("e", person), "APPEARS_IN", ("e", work), [token], "appears-credit", 0.75))
+        elif token.lower_ == "starring":
+            works = [c for c in ctx.clusters_in(ctx.doc[max(view.span.start, token.i - 6):token.i]) if ctx.type_of(c) == "Film"]
+            people = [c for c in ctx.clusters_in(_subtree_of([token])) if ctx.type_of(c) == "Person"]
+            for person in people:
+                for work in works[-1:]:
+                    out.append(Found(("e", person), "APPEARS_IN", ("e", work), [token], "appears-starring", 0.8))
+    return out
+
+
+def leaked(view: SentenceView, next_sentence: Span | None) -> list[Found]:
+    """'five movies were leaked online, including X, Y', negated by 'no proof ... related to the attack'."""
+    out = []
+    for token in view.span:
+        if token.pos_ != "VERB" or _lemma(token) not in _lex("leak_verbs"):
+            continue
+        works = view.typed(view.span, ("Film",))
+        if not works:
+            continue
+        status, cue = None, None
+        if next_sentence is not None:
+            text = next_sentence.text.lower()
+            for phrase in lexicon()["negation_phrases"]:
+                if phrase in text and any(w in text for w in ("attack", "hack", "breach", "related", "linked")):
+                    status, cue = "negated", phrase
+                    break
+        by_hackers = any(g.lower_ in ("hackers", "attackers") for a in _children(token, "agent") for g in a.subtree)
+        if status is None and not by_hackers:
+            status, cue = "suspected", "co-occurrence"
+        for work in works:
+            out.append(Found(("i", view.incident(token)), "LEAKED", ("e", work), [token], "leak", 0.6, status=status, cue=cue))
+        break
+    return out
+
+
+RULES = (attribution_agent, attribution_hacked_by, attribution_responsible, attribution_claim, attribution_blame,
+         motive, hired, investigates, subsidiary, leader, executive, denounced, produced, appears_in)

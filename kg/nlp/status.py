@@ -1,0 +1,85 @@
+"""How sure the text is of a relation: asserted, suspected, claimed, denied or negated, with the cue.
+
+The cue must govern the relation: it is the relation's anchor word, one of its ancestors in the
+parse, or a child of one of those (an auxiliary "might", a marker "whether", an adverb "reportedly").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.nlp.gazetteer import lexicon
+
+
+def scope(anchors: list[Token]) -> list[Token]:
+    """The anchor words, their ancestors, and the children of those."""
+    seen: dict[int, Token] = {}
+    for anchor in anchors:
+        for token in [anchor, *anchor.ancestors]:
+            seen[token.i] = token
+            for child in token.children:
+                if child.dep_ in ("aux", "advmod", "mark", "neg", "nsubj", "attr", "acomp", "prep", "det", "amod"):
+                    seen[child.i] = child
+    return [seen[i] for i in sorted(seen)]
+
+
+def status_of(sent: Span, anchors: list[Token], claimed: bool = False, narrow: bool = False) -> tuple[str, str | None]:
+    """(status, cue) of a relation anchored at `anchors` in `sent`; `narrow`: only the anchors' own words count."""
+    lex = lexicon()
+    words = sorted({t.i: t for a in anchors for t in [a, *a.children]}.values(), key=lambda t: t.i) if narrow else scope(anchors)
+    text = " ".join(t.lower_ for t in words) if narrow else sent.text.lower()
+    for phrase in lex["negation_phrases"]:
+        if phrase in text and _phrase_governs(sent, phrase, anchors):
+            return "negated", phrase
+    for token in words:
+        if token.lemma_ in lex["denial_verbs"] or token.lower_ in lex["denial_nouns"]:
+            return "denied", token.text
+    for token in words:
+        if token.dep_ == "neg" or (token.lower_ in ("no", "never") and token.dep_ in ("det", "neg", "advmod")):
+            return "negated", token.text
+    if claimed:
+        return "claimed", None
+    for phrase in lex["hedge_phrases"]:
+        if phrase in text:
+            return "suspected", phrase
+    for token in words:
+        if token.lower_ in lex["hedges"] or token.lemma_ in lex["hedges"]:
+            return "suspected", token.text
+    return "asserted", None
+
+
+def _phrase_governs(sent: Span, phrase: str, anchors: list[Token]) -> bool:
+    """A negation phrase counts when it stands before the anchor in the same sentence."""
+    start = sent.text.lower().find(phrase) + sent.start_char
+    return any(a.idx > start for a in anchors)
+
+
+def source_of(sent: Span, refer) -> tuple[int | None, Token | None]:
+    """Who the sentence quotes: "according to X", "told X", "X said" -> (cluster, cue token)."""
+    for token in sent:
+        if token.lower_ == "according" and token.i + 2 <= sent.end - 1 and token.nbor().lower_ == "to":
+            cluster = _first_ref(token.nbor(2), sent, refer)
+            if cluster is not None:
+                return cluster, token
+        if token.lemma_ == "tell" and token.pos_ == "VERB":
+            for child in token.children:
+                if child.dep_ in ("dobj", "dative", "iobj"):
+                    cluster = refer(child)
+                    if cluster is not None:
+                        return cluster, token
+    for token in sent:
+        if token.lemma_ in lexicon()["source_verbs"] and token.pos_ == "VERB":
+            for child in token.children:
+                if child.dep_ == "nsubj":
+                    cluster = refer(child)
+                    if cluster is not None:
+                        return cluster, token
+    return None, None
+
+
+def _first_ref(token: Token, sent: Span, refer) -> int | None:
+    for t in sent[token.i - sent.start:min(token.i - sent.start + 6, len(sent))]:
+        cluster = refer(t)
+        if cluster is not None:
+            return cluster
+    return None

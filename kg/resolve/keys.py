@@ -1,0 +1,40 @@
+"""Alias keys: the normal form two names must share to be taken as one name."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_PUNCT = re.compile(r"[^\w]+", re.UNICODE)
+_LEGAL_SUFFIX = {"inc", "ltd", "llc", "plc", "co", "corp", "gmbh", "ag", "sa"}
+
+
+def alias_key(name: str) -> str:
+    """Lower-case, accents and punctuation folded, a leading "the"/"#" and legal suffixes dropped.
+
+    Possessives go too, so "Sony's", "Kim Jong-Un" and "#GOP" meet "Sony", "Kim Jong Un" and "GOP".
+    The same steps are spelt out in Cypher by cypher/_key.cypher for queries that look names up.
+    """
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = re.sub(r"['’]s\b", "", text)
+    words = [w for w in _PUNCT.sub(" ", text).split() if w]
+    if words and words[0] == "the" and len(words) > 1:
+        words = words[1:]
+    while len(words) > 1 and words[-1] in _LEGAL_SUFFIX:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def slug(name: str) -> str:
+    return alias_key(name).replace(" ", "-") or "x"
+
+
+def initials(name: str) -> set[str]:
+    """Possible acronyms of a multi-word name: of every word, and of its capitalised words only."""
+    words = re.findall(r"[A-Za-z][\w]*", name)
+    if len(words) < 2:
+        return set()
+    every = "".join(w[0] for w in words).lower()
+    capitals = "".join(w[0] for w in words if w[0].isupper()).lower()
+    return {every, capitals} - {""}

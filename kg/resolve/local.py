@@ -1,0 +1,140 @@
+"""Within-article resolution: mentions -> clusters (one per real-world entity in this article).
+
+Links, all fed to one union-find: the same alias key; an acronym and its expansion ("GOP" /
+"Guardians of Peace"); a shorter organisation name that starts a longer one ("Sony Pictures" /
+"Sony Pictures Entertainment"; when it starts several, the most mentioned); a surname and the full
+name ("Lynton" / "Michael Lynton"); any form of one country (name, demonym, capital).
+Keys that come from the text as written are *strong* and link across articles; those that rest on
+this article's context (a bare prefix, a surname) are *weak* and stay here.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kg.nlp.gazetteer import gazetteer
+from kg.resolve.keys import alias_key, initials
+from kg.resolve.unionfind import UnionFind
+
+GROUP_OF_TYPE = {"Organization": "org", "ThreatActor": "org", "Product": "org", "Person": "person",
+                 "Film": "work", "Country": "country"}
+
+
+@dataclass
+class Mention:
+    text: str
+    type: str
+    start: int  # char offsets in the cleaned text
+    end: int
+    sent: int
+    token: int  # first token index
+    token_end: int
+
+
+@dataclass
+class Cluster:
+    name: str
+    type: str
+    mentions: list[int]
+    aliases: list[str]
+    strong_keys: list[str]
+    weak_keys: list[str] = field(default_factory=list)
+    kb: dict | None = None
+
+
+def resolve_mentions(mentions: list[Mention]) -> tuple[list[Cluster], list[int]]:
+    """Clusters, and for each mention the index of its cluster."""
+    uf = UnionFind(range(len(mentions)))
+    keys = [alias_key(m.text) for m in mentions]
+    weak: set[int] = set()
+    gaz = gazetteer()
+    first_by_key: dict[tuple[str, str], int] = {}
+    for i, m in enumerate(mentions):
+        country = gaz.country(m.text) if m.type == "Country" else None
+        group_key = (GROUP_OF_TYPE.get(m.type, "org"), alias_key(country.name) if country else keys[i])
+        if group_key in first_by_key:
+            uf.union(first_by_key[group_key], i)
+        else:
+            first_by_key[group_key] = i
+    _link_acronyms(mentions, keys, uf)
+    weak |= _link_prefixes(mentions, keys, uf)
+    weak |= _link_surnames(mentions, keys, uf)
+    clusters: list[Cluster] = []
+    of_mention = [0] * len(mentions)
+    for members in uf.groups():
+        for i in members:
+            of_mention[i] = len(clusters)
+        clusters.append(_cluster(mentions, keys, sorted(members), weak))
+    return clusters, of_mention
+
+
+def _link_acronyms(mentions: list[Mention], keys: list[str], uf: UnionFind) -> None:
+    by_initials: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        for acronym in initials(m.text):
+            if len(acronym) >= 2:
+                by_initials.setdefault(acronym, []).append(i)
+    for i, m in enumerate(mentions):
+        bare = m.text.lstrip("#")
+        if bare.isupper() and 2 <= len(bare) <= 6 and " " not in bare and keys[i] in by_initials:
+            for j in by_initials[keys[i]]:
+                if GROUP_OF_TYPE.get(mentions[j].type) == GROUP_OF_TYPE.get(m.type) or m.type in ("Organization", "ThreatActor"):
+                    uf.union(j, i)
+                    break
+
+
+def _link_prefixes(mentions: list[Mention], keys: list[str], uf: UnionFind) -> set[int]:
+    weak = set()
+    counts = Counter(keys)
+    orgs = [i for i, m in enumerate(mentions) if GROUP_OF_TYPE.get(m.type) == "org"]
+    for i in orgs:
+        short = keys[i].split()
+        longer = {keys[j] for j in orgs if len(keys[j].split()) > len(short) and keys[j].split()[: len(short)] == short}
+        if not longer:
+            continue
+        # The most mentioned longer name wins (counting the mentions of its own prefixes).
+        best = max(sorted(longer), key=lambda k: sum(counts[x] for x in counts if k.startswith(x + " ") or x == k))
+        j = keys.index(best)
+        uf.union(j, i)
+        if len(short) == 1:  # "Sony" alone may mean another Sony elsewhere; "Sony Pictures" may not
+            weak.add(i)
+    return weak
+
+
+def _link_surnames(mentions: list[Mention], keys: list[str], uf: UnionFind) -> set[int]:
+    weak = set()
+    people = [i for i, m in enumerate(mentions) if m.type == "Person"]
+    for i in people:
+        if len(keys[i].split()) != 1:
+            continue
+        full = {keys[j] for j in people if len(keys[j].split()) > 1 and keys[j].split()[-1] == keys[i]}
+        if len(full) == 1:
+            uf.union(keys.index(full.pop()), i)
+            weak.add(i)
+    return weak
+
+
+def _cluster(mentions: list[Mention], keys: list[str], members: list[int], weak: set[int]) -> Cluster:
+    types = Counter(mentions[i].type for i in members)
+    kind = types.most_common(1)[0][0]
+    gaz = gazetteer()
+    country = next((gaz.country(mentions[i].text) for i in members if mentions[i].type == "Country"), None)
+    aliases = list(dict.fromkeys(mentions[i].text for i in members))
+    if country is not None and kind == "Country":
+        name = country.name
+    else:
+        full = [mentions[i].text for i in members if i not in weak] or aliases
+        name = max(full, key=lambda t: (len(alias_key(t).split()), not t.startswith("#"), -full.index(t)))
+    if name not in aliases:
+        aliases.insert(0, name)
+    strong = list(dict.fromkeys(keys[i] for i in members if i not in weak))
+    if country is not None:
+        strong.append(alias_key(country.name))
+    weak_keys = list(dict.fromkeys(keys[i] for i in members if i in weak))
+    kb = None
+    if kind == "ThreatActor":
+        group = next((gaz.group(a) for a in aliases if gaz.group(a)), None)
+        if group is not None:
+            kb = {"source": "MITRE ATT&CK", "id": group.id, "name": group.name, "url": group.url}
+    return Cluster(name, kind, members, aliases, list(dict.fromkeys(strong)), weak_keys, kb)
