@@ -117,4 +117,9 @@ class DocContext:
         for token in self.doc:
             if token.lower_ == "about" and token.head.lemma_ in heads:
                 inside.update(t.i for t in token.subtree)
+                # The parse may hang the plot's verbs elsewhere: the plot runs to the clause's end.
+                for follower in self.doc[token.i:token.sent.end]:
+                    if follower.text in ("-", "—", "–", ";", ")") or "\n" in follower.whitespace_:
+                        break
+                    inside.add(follower.i)
         return inside

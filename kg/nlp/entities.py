@@ -35,7 +35,7 @@ class Candidate:
 def find_candidates(doc: Doc) -> list[Candidate]:
     found: list[Candidate] = []
     for finder in (_from_ner, _countries, _attack_groups, _named_actors, _hacked_by, _hashtags, _actor_codes,
-                   _gang_names, _films, _outlets, _products):
+                   _gang_names, _films, _outlets, _products, _units):
         found.extend(finder(doc))
     return found
 
@@ -181,7 +181,7 @@ def _outlets(doc: Doc) -> list[Candidate]:
         else:
             continue
         name = _name_after(doc, nxt, allow_quotes=False)
-        if name and not any(doc[k].ent_type_ in ("PERSON", "GPE", "NORP") for k in range(*name)):
+        if name and not any(doc[k].ent_type_ == "PERSON" for k in range(*name)):
             out.append(Candidate(*name, "Organization", 2, "source-outlet"))
     return out
 
@@ -198,6 +198,19 @@ def _products(doc: Doc) -> list[Candidate]:
                 out.append(Candidate(start, end, "Product", 3, "product-of-org"))
         elif last.text in ("Network", "Platform", "Console", "Store") and end - start >= 2:
             out.append(Candidate(start, end, "Product", 2, "product-name"))
+    return out
+
+
+def _units(doc: Doc) -> list[Candidate]:
+    """"Alphabet's Mandiant security unit": the capitalised name before a unit noun is an organisation."""
+    units = set(lexicon()["unit_nouns"]) - {"group", "team", "service", "business"}
+    out = []
+    for start, end in _capitalised_runs(doc, max_len=4):
+        k = end
+        while k < len(doc) and k - end < 3 and doc[k].is_lower and doc[k].lower_ not in units and doc[k].is_alpha:
+            k += 1
+        if k < len(doc) and doc[k].lower_ in units and start > 0 and doc[start - 1].tag_ == "POS":
+            out.append(Candidate(start, end, "Organization", 2, "unit-of-org"))
     return out
 
 

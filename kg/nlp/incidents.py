@@ -162,7 +162,7 @@ def _noun_victim(ctx: DocContext, token: Token) -> int | None:
                 return victim
     for clause in token.children:  # "an attack that knocked out the studio's network"
         if clause.dep_ == "relcl" and clause.lemma_ in IMPACT_VERBS:
-            victim = _best_in(ctx, [g for c in clause.children if c.dep_ == "dobj" for g in c.subtree])
+            victim = _best_in(ctx, [g for c in clause.children if c.dep_ in ("dobj", "prep") for g in c.subtree])
             if victim is not None:
                 return victim
     head = token.head

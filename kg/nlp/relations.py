@@ -72,6 +72,19 @@ def _subtree_of(tokens) -> list[Token]:
     return [g for t in tokens for g in t.subtree]
 
 
+def _phrase_of(tokens) -> list[Token]:
+    """The noun phrases themselves, without appositions and clauses hung on them."""
+    out = []
+    for t in tokens:
+        cut = {g.i for c in t.children if c.dep_ in ("appos", "relcl", "advcl", "ccomp", "punct") for g in c.subtree}
+        for g in t.subtree:
+            if g.i > t.i and g.text in (",", ";", "-", "—", "–", "("):
+                break
+            if g.i not in cut:
+                out.append(g)
+    return out
+
+
 def _children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
@@ -99,7 +112,8 @@ def attribution_agent(view: SentenceView) -> list[Found]:
         if token.dep_ != "agent":
             continue
         verb = token.head
-        if _lemma(verb) not in _lex("launch_verbs") | {"cause", "hit", "claim"} and verb.i not in view.incident_tokens:
+        if _lemma(verb) not in _lex("launch_verbs") | _lex("attack_verbs") | {"cause", "claim"} \
+                and verb.i not in view.incident_tokens:
             continue
         anchor = verb.i in view.incident_tokens and verb or _mentions_attack(view, _subtree_of([verb])) or verb
         incident = view.incident(anchor)
@@ -193,7 +207,7 @@ def attribution_blame(view: SentenceView) -> list[Found]:
                 g for p in _children(token, "prep") if p.lower_ == "to" for g in p.subtree]
             if lemma == "attribute" and not people:
                 people = _children(token, "dobj")
-            for actor in _actors(view, _subtree_of(people)):
+            for actor in _actors(view, _phrase_of(people)):
                 out.append(Found(("i", view.incident(target)), "ATTRIBUTED_TO", ("e", actor), [token],
                                  f"attr-{lemma}", 0.8))
         elif lemma in _lex("denial_verbs"):

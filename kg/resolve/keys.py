@@ -17,7 +17,7 @@ def alias_key(name: str) -> str:
     """
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = re.sub(r"['’]s\b", "", text)
+    text = re.sub(r"['’]s\b", "", text).replace(".", "")
     words = [w for w in _PUNCT.sub(" ", text).split() if w]
     if words and words[0] == "the" and len(words) > 1:
         words = words[1:]

@@ -1,0 +1,17 @@
+// name: write/incidents
+// description: Upsert a batch of incidents and link the articles that report them.
+// param: rows (list of maps) — id, name, date, kind, keys, articles
+UNWIND $rows AS row
+MERGE (i:Incident {id: row.id})
+SET i.name = row.name, i.date = row.date, i.kind = row.kind
+WITH i, row
+CALL (i, row) {
+  UNWIND row.keys AS key
+  MERGE (n:Name {key: key})
+  MERGE (n)-[:NAMES]->(i)
+}
+CALL (i, row) {
+  UNWIND row.articles AS article_id
+  MATCH (a:Article {id: article_id})
+  MERGE (a)-[:REPORTS]->(i)
+}

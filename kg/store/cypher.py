@@ -1,0 +1,94 @@
+"""Every Cypher statement kg runs lives in cypher/*.cypher; this module loads them.
+
+Values always travel as $parameters. Labels and relationship types cannot, so the few templates that
+need one have `{name}` slots, filled only by `render` from kg's whitelist and quoted by `quote`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from kg.errors import QueryError
+from kg.models import ENTITY_TYPES, PREDICATES
+
+IDENTIFIERS = frozenset({*ENTITY_TYPES, *PREDICATES, "Entity", "Incident", "ALIAS_OF"})
+_SLOT = re.compile(r"\{(label|subject|object|rel)\}")
+
+
+def cypher_dir() -> Path:
+    """cypher/ beside the kg package (KG_CYPHER_DIR overrides)."""
+    if os.environ.get("KG_CYPHER_DIR"):
+        return Path(os.environ["KG_CYPHER_DIR"])
+    return Path(__file__).resolve().parents[2] / "cypher"
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str
+    help: str
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One .cypher file: its header (name, description, params, example) and its text."""
+
+    name: str
+    description: str
+    text: str
+    params: tuple[Param, ...] = field(default_factory=tuple)
+    example: str | None = None
+
+    @property
+    def body(self) -> str:
+        return "\n".join(line for line in self.text.splitlines() if not line.lstrip().startswith("//")).strip()
+
+
+def quote(identifier: str) -> str:
+    """A label or relationship type from the whitelist, back-quoted; anything else is refused."""
+    if identifier not in IDENTIFIERS:
+        raise QueryError(f"{identifier!r} is not a label or relationship type kg writes")
+    return f"`{identifier}`"
+
+
+def render(statement: Statement, **identifiers: str) -> str:
+    """The statement's body with its `{slot}`s filled by whitelisted, quoted identifiers."""
+    return _SLOT.sub(lambda m: quote(identifiers[m.group(1)]), statement.body)
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> Statement:
+    path = cypher_dir() / f"{name}.cypher"
+    if not path.is_file():
+        raise QueryError(f"No query named {name!r} in {cypher_dir()}: `kg query --list` shows the names")
+    return parse(name, path.read_text(encoding="utf-8"))
+
+
+def parse(name: str, text: str) -> Statement:
+    description, example, params = "", None, []
+    last = None
+    for line in text.splitlines():
+        if not line.lstrip().startswith("//"):
+            continue
+        body = line.lstrip()[2:].strip()
+        if body.startswith("description:"):
+            description, last = body.split(":", 1)[1].strip(), "description"
+        elif body.startswith("example:"):
+            example, last = body.split(":", 1)[1].strip(), None
+        elif body.startswith("param:"):
+            match = re.match(r"param:\s*(\w+)\s*\(([^)]*)\)\s*[—-]?\s*(.*)", body)
+            if match:
+                params.append(Param(*match.groups()))
+            last = None
+        elif last == "description" and body and ":" not in body.split()[0]:
+            description += " " + body
+    return Statement(name, description, text, tuple(params), example)
+
+
+def canned() -> list[Statement]:
+    """The read-only queries users run (every cypher/*.cypher but schema)."""
+    return [load(p.stem) for p in sorted(cypher_dir().glob("*.cypher")) if p.stem != "schema"]

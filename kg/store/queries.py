@@ -1,0 +1,61 @@
+"""Running canned queries in read transactions; values only as parameters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from neo4j import Driver
+from neo4j.graph import Node, Path, Relationship
+
+from kg.errors import QueryError
+from kg.store.cypher import Statement, load
+
+
+@dataclass
+class Answer:
+    query: str
+    params: dict
+    cypher: str
+    columns: list[str]
+    rows: list[dict]
+
+
+def run(driver: Driver, name: str, params: dict, database: str | None = None) -> Answer:
+    statement = load(name)
+    return run_statement(driver, statement, params, database)
+
+
+def run_statement(driver: Driver, statement: Statement, params: dict, database: str | None = None) -> Answer:
+    missing = [p.name for p in statement.params if p.name not in params]
+    if missing:
+        example = f" (example: {statement.example})" if statement.example else ""
+        raise QueryError(f"Query {statement.name!r} needs --param {missing[0]}=VALUE{example}")
+    unknown = sorted(set(params) - {p.name for p in statement.params})
+    if unknown:
+        raise QueryError(f"Query {statement.name!r} takes no parameter {unknown[0]!r}; it takes "
+                         f"{', '.join(p.name for p in statement.params) or 'none'}")
+
+    def work(tx):
+        result = tx.run(statement.body, params)
+        return result.keys(), [{k: plain(v) for k, v in record.items()} for record in result]
+
+    with driver.session(database=database, default_access_mode="READ") as session:
+        columns, rows = session.execute_read(work)
+    return Answer(statement.name, params, statement.body, list(columns), rows)
+
+
+def plain(value):
+    """Driver values -> JSON-ready Python values."""
+    if isinstance(value, Node):
+        return {"labels": sorted(value.labels), **{k: plain(v) for k, v in value.items()}}
+    if isinstance(value, Relationship):
+        return {"type": value.type, **{k: plain(v) for k, v in value.items()}}
+    if isinstance(value, Path):
+        return [plain(n) for n in value.nodes]
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    return value

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from kg.ingest.clean import clean_text
+
+ARTICLE = """Hackers broke into the network of Acme Bank last week.
+
+   The bank said customer data was taken.
+ 
+            _(2).jpg&h=140&w=231&c=1&s=0)
+             Cyber Leaders Summit 2026
+                Cyber Leaders Summit 2026
+             Fintech Awards Night
+                Fintech Awards Night
+Read more
+"""
+
+
+def test_clean_drops_chrome_and_keeps_prose():
+    cleaned = clean_text(ARTICLE)
+    assert "Acme Bank" in cleaned.text and "customer data" in cleaned.text
+    for chrome in ("Summit", "Awards", "jpg", "Read more"):
+        assert chrome not in cleaned.text
+    assert cleaned.dropped_lines >= 5
+
+
+def test_clean_offsets_map_back_to_the_source():
+    cleaned = clean_text(ARTICLE)
+    for word in ("Acme Bank", "customer data", "The bank said"):
+        start = cleaned.text.index(word)
+        original_start, original_end = cleaned.origin_span(start, start + len(word))
+        assert ARTICLE[original_start:original_end] == word
+
+
+def test_clean_keeps_lines_apart_and_folds_spaces():
+    cleaned = clean_text("Headline   here\nFirst   sentence.")
+    assert cleaned.text == "Headline here\nFirst sentence."
+
+
+def test_clean_keeps_short_captions_that_are_not_chrome():
+    cleaned = clean_text("Ransomware hits city hall\n\nJane Doe, John Roe\nCity of Springfield\n\nThe city said its systems were encrypted on Monday morning by an unknown gang.")
+    assert "City of Springfield" in cleaned.text
