@@ -14,6 +14,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from kg import __version__
 from kg.cli import db
+from kg.cli.evaluate import evaluate
 from kg.cli.output import Format, console, err, show
 from kg.config import Settings
 from kg.errors import KGError, QueryError
@@ -26,6 +27,7 @@ app = typer.Typer(
     add_completion=False,
 )
 app.add_typer(db.app, name="db")
+app.command(name="eval")(evaluate)
 
 SCHEMA = """\
 Nodes
