@@ -35,13 +35,25 @@ class DocContext:
             Mention(e.text, e.label_, e.start_char, e.end_char, self.sent_of_token[e.start], e.start, e.end)
             for e in doc.ents
         ]
-        self.clusters, self.cluster_of_mention = resolve_mentions(self.mentions)
+        self.body_start = self._body_start()
+        self.clusters, self.cluster_of_mention = resolve_mentions(self.mentions, self.body_start)
         self.mention_at: dict[int, int] = {}
         for n, m in enumerate(self.mentions):
             for k in range(m.token, m.token_end):
                 self.mention_at[k] = n
         self.salience = [len(c.mentions) for c in self.clusters]
         self._fiction = self._fiction_tokens()
+
+    def _body_start(self) -> int:
+        """Where the body begins: after a first line that is a headline (no final full stop)."""
+        text = self.doc.text
+        newline = text.find("\n")
+        if newline <= 0 or text[:newline].rstrip().endswith((".", "!", "?")):
+            return 0
+        return newline + 1
+
+    def in_headline(self, token: Token) -> bool:
+        return token.idx < self.body_start
 
     # ---- entities ----------------------------------------------------------------------------
 
@@ -57,6 +69,8 @@ class DocContext:
         direct = self.cluster_at(token)
         if direct is not None:
             return direct
+        if token.lower_ in ("its", "it", "their", "they") and token.pos_ == "PRON":
+            return self._pronoun(token)
         kind = lexicon()["definite_heads"].get(token.lower_)
         if kind is None or token.pos_ != "NOUN":
             return None
@@ -69,6 +83,22 @@ class DocContext:
             if child.dep_ == "compound" and self.cluster_at(child) is not None:
                 return self.cluster_at(child)
         return self._antecedent(token, kind)
+
+    def _pronoun(self, token: Token) -> int | None:
+        """'its', 'it': the subject of this sentence or the last one if it is an organisation or actor."""
+        sent = self.sent_of_token[token.i]
+        for n in (sent, sent - 1):
+            if n < 0:
+                continue
+            for candidate in self.sents[n]:
+                if candidate.i >= token.i:
+                    break
+                c = self.cluster_at(candidate)
+                if c is not None and candidate.dep_ in ("nsubj", "nsubjpass", "poss", "compound") and \
+                        self.clusters[c].type in ("Organization", "ThreatActor", "Country") and \
+                        (candidate.dep_ != "compound" or candidate.head.dep_ in ("nsubj", "nsubjpass")):
+                    return c
+        return None
 
     def _antecedent(self, token: Token, kind: str) -> int | None:
         heads = lexicon()["org_kind_heads"].get(token.lower_, [])

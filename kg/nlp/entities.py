@@ -51,7 +51,7 @@ def _from_ner(doc: Doc) -> list[Candidate]:
             continue
         text = doc[start:end].text
         if ent.label_ in ("GPE", "NORP", "LOC"):
-            if gazetteer().country(text):
+            if gazetteer().country(text) and _as_country(doc, start, end):
                 out.append(Candidate(start, end, "Country", 3, "ner-country"))
             continue
         kind = NER_TYPES.get(ent.label_)
@@ -74,7 +74,7 @@ def _countries(doc: Doc) -> list[Candidate]:
             for e in range(end, s, -1):
                 text = doc[s:e].text
                 country = gaz.country(text)
-                if country and text.lower() not in gaz.ambiguous_aliases and text[0].isupper():
+                if country and text.lower() not in gaz.ambiguous_aliases and text[0].isupper() and _as_country(doc, s, e):
                     out.append(Candidate(s, e, "Country", 3, "gazetteer-country"))
                     break
     return out
@@ -263,6 +263,8 @@ def _trim(doc: Doc, start: int, end: int, keep_the: bool = False) -> tuple[int, 
 
 def _acceptable(span: Span) -> bool:
     text = span.text
+    if _dateline(span.doc, span.start, span.end):
+        return False
     if not text or len(span) > 10 or "\n" in text or not any(ch.isalpha() for ch in text):
         return False
     if text.lower() in lexicon()["generic_names"] or alias_key(text) in lexicon()["generic_names"]:
@@ -372,6 +374,28 @@ def _actor_context(doc: Doc, i: int) -> bool:
 def _cyber_sentence(sent: Span) -> bool:
     cues = set(lexicon()["cyber_context"]) | set(lexicon()["attack_nouns"])
     return any(t.lower_ in cues or t.lemma_ in cues for t in sent)
+
+
+def _as_country(doc: Doc, start: int, end: int) -> bool:
+    """A capital stands for its government ("Moscow denied"), not where something is ("an embassy in
+    Moscow"), not part of a longer name ("The Washington Post") and not a dateline ("LONDON - ...")."""
+    if alias_key(doc[start:end].text) not in gazetteer().capital_keys:
+        return not _dateline(doc, start, end)
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    if after is not None and (after.text[:1].isupper() and after.is_alpha and not after.is_sent_start):
+        return False
+    if before is not None and (before.lower_ in ("in", "at", "from", "near", "outside", "to", "of", "the")
+                               or before.text[:1].isupper() and before.is_alpha and not doc[start].is_sent_start):
+        return False
+    return not _dateline(doc, start, end)
+
+
+def _dateline(doc: Doc, start: int, end: int) -> bool:
+    """'WASHINGTON - ...' at the start of a line."""
+    at_line_start = start == 0 or "\n" in doc[start - 1].whitespace_ or doc[start - 1].is_space
+    after = doc[end] if end < len(doc) else None
+    return at_line_start and doc[start:end].text.isupper() and after is not None and after.text in ("-", "—", "–", ",")
 
 
 def _looks_like_org(span: Span) -> bool:

@@ -28,6 +28,7 @@ class Country:
     name: str
     iso2: str
     forms: tuple[str, ...]  # every surface form: name, aliases, demonyms, capitals
+    capitals: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class Gazetteer:
         self.ambiguous_aliases = ambiguous
         self.sources = sources
         self.country_by_key: dict[str, Country] = {}
+        self.capital_keys = {alias_key(c) for country in countries for c in country.capitals}
         for country in countries:
             for form in country.forms:
                 self.country_by_key.setdefault(alias_key(form), country)
@@ -73,7 +75,8 @@ def gazetteer() -> Gazetteer:
         sources["countries"] = country_data.get("source")
         for row in country_data["countries"]:
             forms = [row["name"], *row.get("aliases", []), *row.get("demonyms", []), *row.get("capitals", [])]
-            countries.append(Country(row["name"], row.get("iso2", ""), tuple(f for f in forms if f)))
+            countries.append(Country(row["name"], row.get("iso2", ""), tuple(f for f in forms if f),
+                                     tuple(row.get("capitals", []))))
     group_data = _data("attack_groups.json")
     if group_data:
         sources["groups"] = group_data.get("source")

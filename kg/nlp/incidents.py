@@ -20,7 +20,10 @@ from kg.nlp.gazetteer import lexicon
 VICTIM_TYPES = ("Organization", "Product", "Country", "Person")
 IMPACT_VERBS = {"knock", "cripple", "paralyze", "paralyse", "disrupt", "hit", "take", "shut", "affect", "halt",
                 "down", "encrypt", "expose", "target", "strike", "wipe", "damage"}
-SUFFER_VERBS = {"suffer", "experience", "disclose", "report", "confirm", "detect", "discover", "face", "fall"}
+# "X suffered / disclosed / found the breach": X is the victim (not "reported" or "investigated": outlets
+# and agencies do that to other people's incidents).
+SUFFER_VERBS = {"suffer", "experience", "disclose", "confirm", "detect", "discover", "face", "fall", "find",
+                "acknowledge", "reveal", "notice", "admit"}
 
 
 @dataclass
@@ -51,7 +54,8 @@ def find_mentions(ctx: DocContext) -> list[IncidentMention]:
             if ctx.in_fiction(token) or any(c.dep_ == "neg" for c in token.children):
                 continue
             victim = None
-            if token.pos_ in ("NOUN", "PROPN") and (token.lemma_.lower() in nouns or token.lower_ in nouns):
+            if token.pos_ in ("NOUN", "PROPN") and (token.lemma_.lower() in nouns or token.lower_ in nouns
+                                                    or _qualified_incident(token)):
                 if not _specific(token) or _compound_inside(token, nouns):
                     continue
                 victim = _noun_victim(ctx, token)
@@ -123,6 +127,14 @@ def _specific(token: Token) -> bool:
     if token.tag_ in ("NNS", "NNPS"):
         return any(c.dep_ in ("det", "poss") and c.lower_ not in ("no", "any") for c in token.children)
     return True
+
+
+def _qualified_incident(token: Token) -> bool:
+    """'a cyber incident', 'the security incident', 'a ransomware event' (an outage alone is no attack)."""
+    if token.lemma_.lower() not in ("incident", "event"):
+        return False
+    qualifiers = {"cyber", "cybersecurity", "cyber-security", "security", "hacking", "ransomware", "malicious"}
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in qualifiers for c in token.children)
 
 
 def _compound_inside(token: Token, nouns: set[str]) -> bool:

@@ -122,6 +122,28 @@ def attribution_agent(view: SentenceView) -> list[Found]:
     return out
 
 
+def attribution_attackers(view: SentenceView) -> list[Found]:
+    """Who did it, named in the attackers' phrase: 'Suspected Russian hackers breached X', 'hackers working
+    for X broke into ...', 'LockBit hit the bank'."""
+    out = []
+    for token in view.span:
+        if token.i not in view.incident_tokens or token.pos_ != "VERB":
+            continue
+        for subject in _children(token, "nsubj"):
+            phrase = list(subject.subtree)
+            for actor in _actors(view, phrase):
+                if view.ctx.type_of(actor) == "Country" and not _attacker_noun(subject):
+                    continue
+                out.append(Found(("i", view.incident(token)), "ATTRIBUTED_TO", ("e", actor), [token, subject],
+                                 "attr-attackers", 0.75))
+    return out
+
+
+def _attacker_noun(token: Token) -> bool:
+    """'hackers', 'a group', 'spies': a country in this phrase is who they work for."""
+    return token.lemma_.lower() in _lex("actor_nouns") | {"hacker", "spy", "intruder", "attacker", "operative"}
+
+
 def attribution_hacked_by(view: SentenceView) -> list[Found]:
     """The attackers' own signature: 'Hacked By X' shown on screens or a defaced page."""
     out = []
@@ -467,5 +489,5 @@ def leaked(view: SentenceView, next_sentence: Span | None) -> list[Found]:
     return out
 
 
-RULES = (attribution_agent, attribution_hacked_by, attribution_responsible, attribution_claim, attribution_blame,
+RULES = (attribution_agent, attribution_attackers, attribution_hacked_by, attribution_responsible, attribution_claim, attribution_blame,
          motive, hired, investigates, subsidiary, leader, executive, denounced, produced, appears_in)

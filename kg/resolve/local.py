@@ -43,7 +43,7 @@ class Cluster:
     kb: dict | None = None
 
 
-def resolve_mentions(mentions: list[Mention]) -> tuple[list[Cluster], list[int]]:
+def resolve_mentions(mentions: list[Mention], body_start: int = 0) -> tuple[list[Cluster], list[int]]:
     """Clusters, and for each mention the index of its cluster."""
     uf = UnionFind(range(len(mentions)))
     keys = [alias_key(m.text) for m in mentions]
@@ -58,7 +58,7 @@ def resolve_mentions(mentions: list[Mention]) -> tuple[list[Cluster], list[int]]
         else:
             first_by_key[group_key] = i
     _link_acronyms(mentions, keys, uf)
-    weak |= _link_prefixes(mentions, keys, uf)
+    weak |= _link_prefixes(mentions, keys, uf, body_start)
     weak |= _link_surnames(mentions, keys, uf)
     clusters: list[Cluster] = []
     of_mention = [0] * len(mentions)
@@ -84,9 +84,16 @@ def _link_acronyms(mentions: list[Mention], keys: list[str], uf: UnionFind) -> N
                     break
 
 
-def _link_prefixes(mentions: list[Mention], keys: list[str], uf: UnionFind) -> set[int]:
+def _link_prefixes(mentions: list[Mention], keys: list[str], uf: UnionFind, body_start: int) -> set[int]:
+    """Journalists name an organisation in full before they shorten it ("Sony Pictures ... Sony"): a
+    one-word name first seen before the longer one (headline aside) is an organisation of its own
+    ("Boeing ... Boeing Global Services")."""
     weak = set()
     counts = Counter(keys)
+    first: dict[str, int] = {}
+    for m, key in zip(mentions, keys):
+        if m.start >= body_start:
+            first.setdefault(key, m.start)
     orgs = [i for i, m in enumerate(mentions) if GROUP_OF_TYPE.get(m.type) == "org"]
     for i in orgs:
         short = keys[i].split()
@@ -95,6 +102,8 @@ def _link_prefixes(mentions: list[Mention], keys: list[str], uf: UnionFind) -> s
             continue
         # The most mentioned longer name wins (counting the mentions of its own prefixes).
         best = max(sorted(longer), key=lambda k: sum(counts[x] for x in counts if k.startswith(x + " ") or x == k))
+        if len(short) == 1 and first.get(best, 1 << 30) > first.get(keys[i], 1 << 30):
+            continue
         j = keys.index(best)
         uf.union(j, i)
         if len(short) == 1:  # "Sony" alone may mean another Sony elsewhere; "Sony Pictures" may not
