@@ -54,7 +54,10 @@ def extract(article: dict, cleaned: Cleaned, doc: Doc) -> DocResult:
     for m, k in zip(mentions, of_mention):
         if m.victim is not None and m.victim in incidents[k].victims:
             anchor = doc[m.token]
-            status, cue = status_of(ctx.sents[m.sent], [anchor])
+            # Whether the victim was hit is read off the trigger and its verb, not the whole sentence
+            # ("X was hit by an attack believed to be Russian" is a certain hit, a hedged culprit).
+            anchors = [anchor, anchor.head] if anchor.pos_ != "VERB" else [anchor]
+            status, cue = status_of(ctx.sents[m.sent], anchors, narrow=True)
             claims.append(_claim(ctx, cleaned, Found(("i", k), "TARGETED", ("e", m.victim), [anchor], "target", 0.85),
                                  status, cue, m.sent))
     for n, sent in enumerate(ctx.sents):

@@ -36,13 +36,31 @@ class DocContext:
             for e in doc.ents
         ]
         self.body_start = self._body_start()
-        self.clusters, self.cluster_of_mention = resolve_mentions(self.mentions, self.body_start)
+        self.clusters, self.cluster_of_mention = resolve_mentions(self.mentions, self.body_start, self._equated())
         self.mention_at: dict[int, int] = {}
         for n, m in enumerate(self.mentions):
             for k in range(m.token, m.token_end):
                 self.mention_at[k] = n
         self.salience = [len(c.mentions) for c in self.clusters]
         self._fiction = self._fiction_tokens()
+
+    def _equated(self) -> list[tuple[int, int]]:
+        """Mention pairs the text says are one: 'X, also known as Y', 'X (Y)', 'X, a.k.a. Y'."""
+        cues = {"aka", "a.k.a", "a.k.a.", "known", "formerly", "dubbed", "alias"}
+        pairs = []
+        for n in range(len(self.mentions) - 1):
+            a, b = self.mentions[n], self.mentions[n + 1]
+            if a.sent != b.sent or self.mentions[n].type == "Country" or b.type == "Country":
+                continue
+            between = [t for t in self.doc[a.token_end:b.token]]
+            words = {t.lower_ for t in between}
+            if len(between) <= 6 and words & cues and words <= cues | {",", "(", "also", "as", "or", "a", "group",
+                                                                        "gang", "the", ".", "“", "”", '"', "which", "is"}:
+                pairs.append((n, n + 1))
+            elif [t.text for t in between] == ["("] and b.text.isupper() and b.token_end < len(self.doc) \
+                    and self.doc[b.token_end].text == ")":
+                pairs.append((n, n + 1))
+        return pairs
 
     def _body_start(self) -> int:
         """Where the body begins: after a first line that is a headline (no final full stop)."""

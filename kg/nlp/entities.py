@@ -35,7 +35,7 @@ class Candidate:
 def find_candidates(doc: Doc) -> list[Candidate]:
     found: list[Candidate] = []
     for finder in (_from_ner, _countries, _attack_groups, _named_actors, _hacked_by, _hashtags, _actor_codes,
-                   _gang_names, _films, _outlets, _products, _units):
+                   _gang_names, _films, _outlets, _products, _units, _platforms, _software):
         found.extend(finder(doc))
     return found
 
@@ -87,10 +87,51 @@ def _attack_groups(doc: Doc) -> list[Candidate]:
         for s in range(start, end):
             for e in range(end, s, -1):
                 text = doc[s:e].text
-                if len(text) > 2 and gaz.group(text) and text.lower() not in gaz.ambiguous_aliases:
+                # An alias that is also an English word ("Hafnium", "Equation") counts only as a proper noun.
+                ambiguous = text.lower() in gaz.ambiguous_aliases
+                if len(text) > 2 and gaz.group(text) and (not ambiguous or _proper_noun(doc, s, e)):
                     if _cyber_sentence(doc[s].sent) and not gaz.country(text):
                         out.append(Candidate(s, e, "ThreatActor", 4, "attack-alias"))
                     break
+    return out
+
+
+def _proper_noun(doc: Doc, start: int, end: int) -> bool:
+    return all(t.pos_ == "PROPN" for t in doc[start:end]) and not doc[start].is_sent_start and doc[start].text[:1].isupper()
+
+
+def _platforms(doc: Doc) -> list[Candidate]:
+    """'posted on Facebook', 'its Twitter accounts', 'a Reddit thread': a platform is an organisation."""
+    heads = {"handle", "handles", "account", "accounts", "thread", "threads", "page", "pages", "feed", "channel",
+             "channels", "post", "posts", "profile", "forum", "group"}
+    out = []
+    for token in doc:
+        if not (token.text[:1].isupper() and token.is_alpha and not token.is_sent_start):
+            continue
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        before = doc[token.i - 1] if token.i > 0 else None
+        posted_on = before is not None and before.lower_ == "on" and token.i > 1 and doc[token.i - 2].lemma_ in (
+            "post", "publish", "write", "tweet", "share", "announce", "say", "appear", "circulate", "leak")
+        if (after is not None and after.lower_ in heads and after.pos_ == "NOUN") or posted_on:
+            out.append(Candidate(token.i, token.i + 1, "Organization", 2, "platform"))
+    return out
+
+
+_PRODUCT_HEADS = {"software", "platform", "server", "servers", "app", "application", "update", "updates", "malware",
+                  "worm", "virus", "wiper", "trojan", "backdoor", "toolkit", "browser", "console", "firmware",
+                  "router", "routers", "plugin", "plug-in", "ransomware", "spyware", "botnet", "exploit"}
+
+
+def _software(doc: Doc) -> list[Candidate]:
+    """'its Orion platform', 'the NotPetya malware', 'Exchange Server': software and malware are products."""
+    out = []
+    for start, end in _capitalised_runs(doc, max_len=4):
+        after = doc[end] if end < len(doc) else None
+        last = doc[end - 1].lower_
+        named_head = last in {"server", "platform", "cloud", "os"} and end - start >= 2
+        if (after is not None and after.lower_ in _PRODUCT_HEADS and after.pos_ in ("NOUN", "PROPN")) or named_head:
+            if not doc[start].is_sent_start or end - start > 1:
+                out.append(Candidate(start, end, "Product", 2, "software-name"))
     return out
 
 
@@ -211,6 +252,9 @@ def _units(doc: Doc) -> list[Candidate]:
             k += 1
         if k < len(doc) and doc[k].lower_ in units and start > 0 and doc[start - 1].tag_ == "POS":
             out.append(Candidate(start, end, "Organization", 2, "unit-of-org"))
+            owner = start - 2  # "Cisco's Talos unit": the owner is an organisation too
+            if owner >= 0 and doc[owner].text[:1].isupper() and doc[owner].is_alpha:
+                out.append(Candidate(owner, owner + 1, "Organization", 2, "unit-owner"))
     return out
 
 

@@ -56,6 +56,10 @@ class Gazetteer:
         for group in groups:
             for alias in group.aliases:
                 self.group_by_key.setdefault(alias_key(alias), group)
+                # "Sandworm Team", "Lazarus Group": news drops the generic last word.
+                words = alias.split()
+                if len(words) > 1 and words[-1] in ("Team", "Group") and "(" not in alias:
+                    self.group_by_key.setdefault(alias_key(" ".join(words[:-1])), group)
 
     def country(self, text: str) -> Country | None:
         return self.country_by_key.get(alias_key(text))

@@ -19,7 +19,12 @@ from kg.nlp.gazetteer import lexicon
 
 VICTIM_TYPES = ("Organization", "Product", "Country", "Person")
 IMPACT_VERBS = {"knock", "cripple", "paralyze", "paralyse", "disrupt", "hit", "take", "shut", "affect", "halt",
-                "down", "encrypt", "expose", "target", "strike", "wipe", "damage"}
+                "down", "encrypt", "expose", "target", "strike", "wipe", "damage", "force", "disable", "lock",
+                "cut", "compromise", "breach", "infect"}
+# What attackers take: "hackers stole data" names no victim, the one who says so is it.
+LOOT = {"data", "information", "research", "file", "email", "record", "detail", "tool", "code", "password",
+        "credential", "document", "account", "secret", "number", "message", "network", "system", "server"}
+SAY_VERBS = {"say", "disclose", "confirm", "announce", "acknowledge", "admit", "report", "reveal", "warn", "tell"}
 # "X suffered / disclosed / found the breach": X is the victim (not "reported" or "investigated": outlets
 # and agencies do that to other people's incidents).
 SUFFER_VERBS = {"suffer", "experience", "disclose", "confirm", "detect", "discover", "face", "fall", "find",
@@ -149,11 +154,14 @@ def _attack_verb(token: Token, sent) -> bool:
         return True
     if lemma == "break" and any(c.lower_ == "into" for c in token.children):
         return True
+    attackers = {"hackers", "hacker", "attackers", "intruders", "ransomware", "criminals", "cybercriminals", "gang"}
+    by_attackers = any(
+        c.dep_ in ("agent", "nsubj") and any(g.lower_ in attackers for g in c.subtree) for c in token.children)
     if lemma in lex["attack_verb_needs_cyber"]:
         cyber = set(lex["cyber_context"])
-        return any(t.lower_ in cyber for t in sent) and any(
-            c.dep_ == "agent" and any(g.lower_ in ("hackers", "hacker", "attackers", "ransomware") for g in c.subtree)
-            for c in token.children)
+        return any(t.lower_ in cyber for t in sent) and by_attackers
+    if lemma in ("steal", "exfiltrate", "take"):
+        return by_attackers or (token.tag_ == "VBN" and any(g.lower_ in attackers for g in sent))
     return False
 
 
@@ -191,10 +199,34 @@ def _noun_victim(ctx: DocContext, token: Token) -> int | None:
 def _verb_victim(ctx: DocContext, token: Token) -> int | None:
     subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
     objects = [c for c in token.children if c.dep_ == "dobj"]
+    places = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "into", "at", "of")
+              for g in c.subtree]
     for group in (subjects, objects):
         victim = _best_in(ctx, [g for c in group for g in c.subtree])
-        if victim is not None:
+        if victim is not None and not _is_loot_owner(ctx, victim, group):
             return victim
+    victim = _best_in(ctx, places)
+    if victim is not None:
+        return victim
+    if any(c.lemma_.lower() in LOOT for c in subjects + objects):
+        return _speaker(ctx, token)
+    return None
+
+
+def _is_loot_owner(ctx: DocContext, victim: int, heads: list[Token]) -> bool:
+    """'research on Trump' is what was taken, not whom it was taken from."""
+    return any(h.lemma_.lower() in LOOT and ctx.type_of(victim) == "Person" for h in heads)
+
+
+def _speaker(ctx: DocContext, token: Token) -> int | None:
+    """The organisation that says it happened: 'Yahoo said ... data was stolen'."""
+    for ancestor in token.ancestors:
+        if ancestor.lemma_.lower() in SAY_VERBS:
+            for child in ancestor.children:
+                if child.dep_ == "nsubj":
+                    cluster = ctx.refer(child)
+                    if cluster is not None and ctx.type_of(cluster) == "Organization":
+                        return cluster
     return None
 
 
@@ -206,7 +238,8 @@ def _best_in(ctx: DocContext, tokens: list[Token]) -> int | None:
         if cluster is None or ctx.type_of(cluster) == "ThreatActor":
             continue
         depth = sum(1 for a in token.ancestors if a in tokens)
-        key = (depth, 0 if ctx.type_of(cluster) == "Product" else 1)
+        indirect = ctx.cluster_at(token) is None  # a pronoun or "the company": a named one is better
+        key = (depth, indirect, 0 if ctx.type_of(cluster) == "Product" else 1)
         if best_key is None or key < best_key:
             best, best_key = cluster, key
     return best

@@ -132,7 +132,8 @@ def attribution_attackers(view: SentenceView) -> list[Found]:
         for subject in _children(token, "nsubj"):
             phrase = list(subject.subtree)
             for actor in _actors(view, phrase):
-                if view.ctx.type_of(actor) == "Country" and not _attacker_noun(subject):
+                direct = view.ctx.cluster_at(subject) == actor  # "Russia hacked the Olympics"
+                if view.ctx.type_of(actor) == "Country" and not (direct or _attacker_noun(subject)):
                     continue
                 out.append(Found(("i", view.incident(token)), "ATTRIBUTED_TO", ("e", actor), [token, subject],
                                  "attr-attackers", 0.75))
@@ -177,6 +178,9 @@ def attribution_responsible(view: SentenceView) -> list[Found]:
             continue
         verb = anchor if anchor.pos_ in ("VERB", "AUX") else anchor.head
         subjects = _subtree_of(_children(verb, "nsubj", "nsubjpass") or _children(anchor, "nsubj"))
+        if anchor.dep_ == "prep" and verb.pos_ in ("NOUN", "PROPN"):  # "the ALPHV gang behind the attack"
+            inside = {t.i for t in anchor.subtree}
+            subjects = [t for t in verb.subtree if t.i not in inside]
         if not subjects:  # a misparsed clause: take what stands between its opening word and the anchor
             subjects = _clause_before(view, anchor)
         for actor in _actors(view, subjects):
@@ -192,6 +196,23 @@ def _clause_before(view: SentenceView, anchor: Token) -> list[Token]:
             start = k + 1
             break
     return list(view.ctx.doc[start:anchor.i])
+
+
+def attribution_linked(view: SentenceView) -> list[Found]:
+    """'the MGM hack linked to Scattered Spider', 'an attack blamed on X', 'a breach attributed to X'."""
+    out = []
+    for token in view.span:
+        if token.lemma_.lower() not in ("link", "tie", "blame", "attribute", "trace", "connect") or token.tag_ != "VBN":
+            continue
+        target = token.head if token.dep_ in ("acl", "amod", "relcl") else None
+        if target is None or not _is_attack_word(view, target):
+            continue
+        for prep in _children(token, "prep"):
+            if prep.lower_ in ("to", "on"):
+                for actor in _actors(view, list(prep.subtree)):
+                    out.append(Found(("i", view.incident(target)), "ATTRIBUTED_TO", ("e", actor), [token, target],
+                                     "attr-linked", 0.7))
+    return out
 
 
 def attribution_claim(view: SentenceView) -> list[Found]:
@@ -489,5 +510,5 @@ def leaked(view: SentenceView, next_sentence: Span | None) -> list[Found]:
     return out
 
 
-RULES = (attribution_agent, attribution_attackers, attribution_hacked_by, attribution_responsible, attribution_claim, attribution_blame,
+RULES = (attribution_agent, attribution_attackers, attribution_linked, attribution_hacked_by, attribution_responsible, attribution_claim, attribution_blame,
          motive, hired, investigates, subsidiary, leader, executive, denounced, produced, appears_in)

@@ -43,9 +43,13 @@ class Cluster:
     kb: dict | None = None
 
 
-def resolve_mentions(mentions: list[Mention], body_start: int = 0) -> tuple[list[Cluster], list[int]]:
-    """Clusters, and for each mention the index of its cluster."""
+def resolve_mentions(mentions: list[Mention], body_start: int = 0,
+                     same: list[tuple[int, int]] = ()) -> tuple[list[Cluster], list[int]]:
+    """Clusters, and for each mention the index of its cluster; `same` lists mention pairs the text
+    itself equates ("APT29, also known as Cozy Bear", "the Cybersecurity ... Agency (CISA)")."""
     uf = UnionFind(range(len(mentions)))
+    for a, b in same:
+        uf.union(a, b)
     keys = [alias_key(m.text) for m in mentions]
     weak: set[int] = set()
     gaz = gazetteer()
