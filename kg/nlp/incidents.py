@@ -130,7 +130,8 @@ def _main(incidents: list[LocalIncident], of_mention: list[int]) -> int:
 def _specific(token: Token) -> bool:
     """A definite or named attack ("the attack", "Monday's hack", "a massive cyber attack"), not "attacks"."""
     if token.tag_ in ("NNS", "NNPS"):
-        return any(c.dep_ in ("det", "poss") and c.lower_ not in ("no", "any") for c in token.children)
+        return any((c.dep_ in ("det", "poss") and c.lower_ not in ("no", "any"))
+                   or (c.dep_ in ("compound", "amod") and c.pos_ == "PROPN") for c in token.children)
     return True
 
 
@@ -237,6 +238,9 @@ def _best_in(ctx: DocContext, tokens: list[Token]) -> int | None:
         cluster = ctx.refer(token)
         if cluster is None or ctx.type_of(cluster) == "ThreatActor":
             continue
+        if ctx.type_of(cluster) == "Country" and token.dep_ in ("compound", "amod", "nmod") \
+                and token.head.tag_ == "NNS":
+            continue  # "U.S. agencies", "American companies": where the victims are, not who
         depth = sum(1 for a in token.ancestors if a in tokens)
         indirect = ctx.cluster_at(token) is None  # a pronoun or "the company": a named one is better
         key = (depth, indirect, 0 if ctx.type_of(cluster) == "Product" else 1)

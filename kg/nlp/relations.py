@@ -85,6 +85,16 @@ def _phrase_of(tokens) -> list[Token]:
     return out
 
 
+def _subjects(token: Token) -> list[Token]:
+    """The subject of a verb, or of the verb it is chained to ("found the breach and hired X",
+    "LockBit posted the files, claiming to hold more")."""
+    while True:
+        found = [c for c in token.children if c.dep_ == "nsubj"]
+        if found or token.dep_ not in ("conj", "xcomp", "advcl") or token.head == token:
+            return found
+        token = token.head
+
+
 def _children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
@@ -226,7 +236,7 @@ def attribution_claim(view: SentenceView) -> list[Found]:
             view, _subtree_of(_children(token, "dobj", "xcomp", "ccomp", "prep"))) is not None or _children(token, "xcomp")
         if not about_attack:
             continue
-        subjects = _children(token, "nsubj")
+        subjects = _subjects(token)
         if not subjects and token.dep_ == "relcl":
             subjects = [token.head]
         for actor in view.typed(_subtree_of(subjects), ("ThreatActor",)):
@@ -254,7 +264,7 @@ def attribution_blame(view: SentenceView) -> list[Found]:
                 out.append(Found(("i", view.incident(target)), "ATTRIBUTED_TO", ("e", actor), [token],
                                  f"attr-{lemma}", 0.8))
         elif lemma in _lex("denial_verbs"):
-            for actor in _actors(view, _subtree_of(_children(token, "nsubj"))):
+            for actor in _actors(view, _subtree_of(_subjects(token))):
                 if view.ctx.type_of(actor) not in ("ThreatActor", "Country") and not view.ctx.clusters[actor].kb:
                     continue
                 out.append(Found(("i", view.incident(token)), "ATTRIBUTED_TO", ("e", actor), [token],
@@ -291,7 +301,8 @@ def hired(view: SentenceView) -> list[Found]:
             continue
         if _lemma(token) in ("call", "bring") and not any(c.lower_ in ("in", "on") for c in token.children):
             continue
-        hirers = view.typed(_subtree_of(_children(token, "nsubj")), ("Organization",))[:1]
+        hirers = [c for c in (view.ctx.refer(t) for t in _subjects(token)) if c is not None
+                  and view.ctx.type_of(c) == "Organization"][:1]
         objects = _children(token, "dobj")
         hired_orgs = [c for c in (view.ctx.refer(o) for o in _heads_of(objects)) if c is not None
                       and view.ctx.type_of(c) == "Organization"]
@@ -328,8 +339,8 @@ def investigates(view: SentenceView) -> list[Found]:
             target = _mentions_attack(view, _subtree_of(_children(token, "dobj", "prep", "ccomp")))
             if target is None and any(c.dep_ in ("ccomp", "mark") or c.lower_ in ("whether", "if") for c in token.children):
                 target = token  # "investigating whether ..." is about this article's incident
-            if target is None and not _children(token, "dobj", "ccomp") and view.incident_tokens:
-                target = token
+            if target is None and not _children(token, "dobj", "ccomp", "prep") and view.incident() is not None:
+                target = token  # "The FBI is investigating." speaks of the article's incident
         elif token.lower_ in _lex("investigation_nouns") and token.pos_ == "NOUN":
             target = _mentions_attack(view, _subtree_of(_children(token, "prep")))
             if target is not None:
@@ -339,11 +350,7 @@ def investigates(view: SentenceView) -> list[Found]:
                 token = verb
         if target is None:
             continue
-        subjects = _children(token, "nsubj")
-        head = token
-        while not subjects and head.dep_ in ("xcomp", "conj", "advcl") and head.head != head:
-            head = head.head
-            subjects = _children(head, "nsubj")
+        subjects = _subjects(token)
         for org in view.typed(_subtree_of(subjects), ("Organization",))[:1]:
             incident = view.incident(target)
             if incident is not None:
@@ -412,10 +419,22 @@ def executive(view: SentenceView) -> list[Found]:
         window = view.ctx.doc[max(view.span.start, token.i - 4):token.i]
         orgs = [c for c in view.ctx.clusters_in(reversed(list(window))) if view.ctx.type_of(c) == "Organization"]
         org = orgs[0] if orgs else previous_org if token.head.dep_ == "conj" or token.dep_ == "conj" or _after_and(token) else None
+        rule, confidence = "exec-title", 0.8
+        if org is None and not view.ctx.clusters_in(window):
+            org, rule, confidence = _main_organization(view.ctx), "exec-title-article", 0.6
         if org is not None:
-            out.append(Found(("e", person), "EXECUTIVE_OF", ("e", org), [token], "exec-title", 0.8))
+            out.append(Found(("e", person), "EXECUTIVE_OF", ("e", org), [token], rule, confidence))
             previous_org = org
     return out
+
+
+def _main_organization(ctx: DocContext) -> int | None:
+    """The organisation an article is about: "Chief executive Richard Smith" with no company named."""
+    orgs = [c for c, cluster in enumerate(ctx.clusters) if cluster.type == "Organization"]
+    if not orgs:
+        return None
+    best = max(orgs, key=lambda c: (ctx.salience[c], -c))
+    return best if ctx.salience[best] >= 3 else None
 
 
 def _after_and(token: Token) -> bool:
