@@ -45,7 +45,12 @@ def _named(question: str, gold: dict) -> list[str]:
             if len(key) > 1 and f" {key} " in text:
                 found.append(e["id"])
                 break
-    return found
+    if found:
+        return found
+    # "Which incidents hit Sony?": a short name stands for every entity whose name it starts.
+    words = {w for w in text.split() if len(w) > 2 and w[0].isalpha()}
+    return [e["id"] for e in gold["entities"] if e["type"] == "Organization"
+            and alias_key(e["name"]).split()[0] in words and len(alias_key(e["name"]).split()) > 1]
 
 
 def _incidents_about(named: list[str], gold: dict, graph: dict, match: Matcher) -> set[str]:

@@ -91,7 +91,8 @@ class Matcher:
         self.incident: dict[str, str] = {}
         for i in graph["incidents"]:
             victims = {self.entity.get(v) for v in i["victims"]}
-            for g in gold["incidents"]:
+            primary = self.entity.get(i["victims"][0]) if i["victims"] else None
+            for g in sorted(gold["incidents"], key=lambda g: g["victim"] != primary):
                 if g["victim"] in victims:
                     self.incident[i["id"]] = g["id"]
                     break

@@ -60,6 +60,9 @@ def extract(article: dict, cleaned: Cleaned, doc: Doc) -> DocResult:
             status, cue = status_of(ctx.sents[m.sent], anchors, narrow=True)
             claims.append(_claim(ctx, cleaned, Found(("i", k), "TARGETED", ("e", m.victim), [anchor], "target", 0.85),
                                  status, cue, m.sent))
+            if m.owner is not None:
+                claims.append(_claim(ctx, cleaned, Found(("i", k), "TARGETED", ("e", m.owner), [anchor],
+                                                         "target-owner", 0.6), status, cue, m.sent))
     for n, sent in enumerate(ctx.sents):
         view = SentenceView(ctx, n, sent, by_sentence.get(n, {}), main)
         found = [f for rule in RULES for f in rule(view)]

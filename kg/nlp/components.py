@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.entities import choose, find_candidates, to_spans, vote_types
+from kg.nlp.entities import choose, find_candidates, propagate, to_spans, vote_types
 
 
 class LineSentences:
@@ -24,7 +24,7 @@ class DomainEntities:
 
     def __call__(self, doc: Doc) -> Doc:
         doc.spans["kg_dates"] = [ent for ent in doc.ents if ent.label_ == "DATE"]
-        chosen = vote_types(doc, choose(doc, find_candidates(doc)))
+        chosen = vote_types(doc, propagate(doc, choose(doc, find_candidates(doc))))
         doc.ents = to_spans(doc, chosen)
         return doc
 

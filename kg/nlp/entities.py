@@ -274,6 +274,32 @@ def choose(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+def propagate(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
+    """A name found once is found everywhere in the article: the model often tags only some mentions."""
+    names: dict[tuple[str, ...], Candidate] = {}
+    for c in chosen:
+        words = tuple(t.text for t in doc[c.start:c.end])
+        if words[0][:1].isupper() or words[0] == "#":
+            names.setdefault(words, c)
+    taken = {k for c in chosen for k in range(c.start, c.end)}
+    extra = []
+    for words, c in names.items():
+        n = len(words)
+        for i in range(len(doc) - n + 1):
+            if doc[i].text == words[0] and tuple(t.text for t in doc[i:i + n]) == words \
+                    and not taken & set(range(i, i + n)) and _whole(doc, i, i + n):
+                extra.append(Candidate(i, i + n, c.type, 0, "propagated"))
+    return choose(doc, chosen + extra)
+
+
+def _whole(doc: Doc, start: int, end: int) -> bool:
+    """Not part of a longer capitalised name ("Sony" inside "Sony Corporation" is not a mention of Sony)."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    return not (before is not None and before.text[:1].isupper() and before.is_alpha and not doc[start].is_sent_start) \
+        and not (after is not None and after.text[:1].isupper() and after.is_alpha)
+
+
 def vote_types(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
     """Every mention of one name takes the type its mentions vote for (weighted by priority)."""
     votes: dict[str, Counter] = defaultdict(Counter)

@@ -37,6 +37,7 @@ class IncidentMention:
     sent: int
     victim: int | None
     year: int | None
+    owner: int | None = None  # the maker of a product victim: "Sony's PlayStation network was broken into"
 
 
 @dataclass
@@ -72,8 +73,22 @@ def find_mentions(ctx: DocContext) -> list[IncidentMention]:
                 continue
             if victim is not None and ctx.type_of(victim) not in VICTIM_TYPES:
                 victim = None
-            found.append(IncidentMention(token.i, n, victim, ctx.year_in(n)))
+            owner = _owner(ctx, victim, sent) if victim is not None and ctx.type_of(victim) == "Product" else None
+            found.append(IncidentMention(token.i, n, victim, ctx.year_in(n), owner))
     return found
+
+
+def _owner(ctx: DocContext, product: int, sent) -> int | None:
+    """The organisation whose product was hit, named as its possessor in the same sentence."""
+    for token in sent:
+        if ctx.cluster_at(token) == product:
+            for holder in (token, token.head):
+                for child in holder.children:
+                    if child.dep_ == "poss":
+                        owner = ctx.refer(child)
+                        if owner is not None and ctx.type_of(owner) == "Organization":
+                            return owner
+    return None
 
 
 def group_mentions(ctx: DocContext, mentions: list[IncidentMention],
@@ -97,6 +112,8 @@ def group_mentions(ctx: DocContext, mentions: list[IncidentMention],
         else:
             incidents.append(LocalIncident([m.victim], m.year))
             of_mention[n] = len(incidents) - 1
+        if m.owner is not None and m.owner not in incidents[of_mention[n]].victims:
+            incidents[of_mention[n]].victims.append(m.owner)
     if not incidents and mentions:
         incidents.append(LocalIncident([], next((m.year for m in mentions if m.year), None)))
     main = _main(incidents, of_mention)
