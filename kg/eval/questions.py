@@ -53,6 +53,18 @@ def _named(question: str, gold: dict) -> list[str]:
             and alias_key(e["name"]).split()[0] in words and len(alias_key(e["name"]).split()) > 1]
 
 
+def _incidents_linked(named: list[str], graph: dict, match: Matcher) -> set[str]:
+    """Predicted incidents a named entity took part in as actor, responder or investigator."""
+    out = set()
+    incident_ids = {i["id"] for i in graph["incidents"]}
+    for (s, p, o) in aggregate(graph):
+        if p in ("ATTRIBUTED_TO", "RESPONDED_TO", "INVESTIGATES"):
+            incident, other = (s, o) if s in incident_ids else (o, s)
+            if incident in incident_ids and match.ref(other) in named:
+                out.add(incident)
+    return out
+
+
 def _incidents_about(named: list[str], gold: dict, graph: dict, match: Matcher) -> set[str]:
     """Predicted incidents whose victims include an entity the question names (or a name it starts)."""
     named_keys = {alias_key(n) for e in gold["entities"] if e["id"] in named for n in [e["name"], *e.get("aliases", [])]}
@@ -71,6 +83,10 @@ def _incidents_about(named: list[str], gold: dict, graph: dict, match: Matcher) 
 def _answer(q: dict, gold: dict, graph: dict, match: Matcher) -> tuple[str, bool, str]:
     named = _named(q["ask"], gold)
     incidents = _incidents_about(named, gold, graph, match)
+    if "expect_incidents" in q:  # "Which incidents are linked to X?" asks about actors too
+        incidents |= _incidents_linked(named, graph, match)
+    elif not incidents:
+        incidents = _incidents_linked(named, graph, match)
     edges = aggregate(graph)
     types = {e["id"]: e["type"] for e in graph["entities"]}
     problems = []

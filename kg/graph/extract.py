@@ -56,7 +56,8 @@ def extract(article: dict, cleaned: Cleaned, doc: Doc) -> DocResult:
             anchor = doc[m.token]
             # Whether the victim was hit is read off the trigger and its verb, not the whole sentence
             # ("X was hit by an attack believed to be Russian" is a certain hit, a hedged culprit).
-            anchors = [anchor, anchor.head] if anchor.pos_ != "VERB" else [anchor]
+            anchors = [anchor] + [c for c in anchor.head.children if c.dep_ in ("aux", "advmod", "neg")
+                                  and c.i != anchor.i] if anchor.pos_ != "VERB" else [anchor]
             status, cue = status_of(ctx.sents[m.sent], anchors, narrow=True)
             claims.append(_claim(ctx, cleaned, Found(("i", k), "TARGETED", ("e", m.victim), [anchor], "target", 0.85),
                                  status, cue, m.sent))
@@ -74,7 +75,9 @@ def extract(article: dict, cleaned: Cleaned, doc: Doc) -> DocResult:
             if f.status is not None:
                 status, cue = f.status, f.cue
             else:
-                status, cue = status_of(sent, f.anchors, claimed=f.claimed, narrow=f.descriptive)
+                # An actor saying it did it ("ALPHV said it was behind the attack") is the actor's own claim.
+                own = f.predicate == "ATTRIBUTED_TO" and source is not None and f.object == ("e", source)
+                status, cue = status_of(sent, f.anchors, claimed=f.claimed or own, narrow=f.descriptive)
                 cue = cue or f.cue
             claims.append(_claim(ctx, cleaned, f, status, cue, n, source))
     return DocResult(article, ctx.clusters, incidents, _dedupe(claims))
@@ -103,7 +106,7 @@ def _claim(ctx: DocContext, cleaned: Cleaned, f: Found, status: str, cue: str | 
     span = ctx.sents[sent]
     start, end = cleaned.origin_span(span.start_char, span.end_char)
     if source is not None and ("e", source) in (f.subject, f.object):
-        source = None if f.status != "denied" else source
+        source = None if status not in ("denied", "claimed") else source
     return LocalClaim(f.subject, f.predicate, f.object, status, cue, source, span.text, start, end, f.rule, f.confidence)
 
 

@@ -255,9 +255,11 @@ def _best_in(ctx: DocContext, tokens: list[Token]) -> int | None:
         cluster = ctx.refer(token)
         if cluster is None or ctx.type_of(cluster) == "ThreatActor":
             continue
-        if ctx.type_of(cluster) == "Country" and token.dep_ in ("compound", "amod", "nmod") \
-                and token.head.tag_ == "NNS":
-            continue  # "U.S. agencies", "American companies": where the victims are, not who
+        if ctx.type_of(cluster) == "Country" and (
+                (token.dep_ in ("compound", "amod", "nmod") and token.head.tag_ == "NNS")
+                or (token.dep_ == "pobj" and token.head.lower_ in ("in", "across", "throughout")
+                    and token.head.head.tag_ == "NNS")):
+            continue  # "U.S. agencies", "organisations in the United States": where the victims are, not who
         depth = sum(1 for a in token.ancestors if a in tokens)
         indirect = ctx.cluster_at(token) is None  # a pronoun or "the company": a named one is better
         key = (depth, indirect, 0 if ctx.type_of(cluster) == "Product" else 1)

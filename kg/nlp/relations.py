@@ -214,7 +214,7 @@ def attribution_linked(view: SentenceView) -> list[Found]:
     for token in view.span:
         if token.lemma_.lower() not in ("link", "tie", "blame", "attribute", "trace", "connect") or token.tag_ != "VBN":
             continue
-        target = token.head if token.dep_ in ("acl", "amod", "relcl") else next(iter(_children(token, "nsubjpass")), None)
+        target = token.head if token.dep_ in ("acl", "amod", "relcl") else next(iter(_children(token, "nsubjpass", "nsubj")), None)
         if target is None or not _is_attack_word(view, target):
             continue
         for prep in _children(token, "prep"):
