@@ -1,7 +1,6 @@
 // name: read/incidents
 // description: Every incident in the `kg extract` JSON shape (used by `kg eval --db`).
 MATCH (i:Incident)
-OPTIONAL MATCH (i)-[:TARGETED]->(v:Entity)
 OPTIONAL MATCH (a:Article)-[:REPORTS]->(i)
-WITH i, collect(DISTINCT v.id) AS victims, collect(DISTINCT a.id) AS articles
-RETURN {id: i.id, name: i.name, victims: victims, articles: articles, date: i.date} AS row
+WITH i, collect(DISTINCT a.id) AS articles
+RETURN {id: i.id, name: i.name, victims: coalesce(i.victims, []), articles: articles, date: i.date} AS row

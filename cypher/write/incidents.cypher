@@ -1,9 +1,9 @@
 // name: write/incidents
 // description: Upsert a batch of incidents and link the articles that report them.
-// param: rows (list of maps) — id, name, date, kind, keys, articles
+// param: rows (list of maps) — id, name, date, kind, victims (entity ids, main victim first), keys, articles
 UNWIND $rows AS row
 MERGE (i:Incident {id: row.id})
-SET i.name = row.name, i.date = row.date, i.kind = row.kind
+SET i.name = row.name, i.date = row.date, i.kind = row.kind, i.victims = row.victims
 WITH i, row
 CALL (i, row) {
   UNWIND row.keys AS key

@@ -34,7 +34,7 @@ Nodes
   (:Article {id, title, url, source, published, path, sha256, extractor})
   (:Entity:<Type> {id, name, type, aliases, kb_id, kb_name, kb_url})
       <Type> is one of Organization, ThreatActor, Country, Person, Film, Product
-  (:Incident {id, name, date, kind})
+  (:Incident {id, name, date, kind, victims})
   (:Claim {id, predicate, status, cue, article, sentence, start, end, rule, confidence, according_to})
   (:Name {key})   one per alias key, for look-ups by any name
 

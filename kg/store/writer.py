@@ -74,6 +74,7 @@ class Writer:
         for kind, rows in by_type.items():
             done.entities += self._run(render(load("write/entities"), label=kind), "rows", rows)
         incidents = [{"id": i.id, "name": i.name, "date": i.date, "kind": i.kind, "articles": i.articles,
+                      "victims": i.victims,
                       "keys": sorted({alias_key(i.name), i.id})} for i in graph.incidents]
         done.incidents = self._run(load("write/incidents").body, "rows", incidents)
         kinds = {e.id: "Entity" for e in graph.entities} | {i.id: "Incident" for i in graph.incidents}

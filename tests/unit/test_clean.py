@@ -39,3 +39,19 @@ def test_clean_keeps_lines_apart_and_folds_spaces():
 def test_clean_keeps_short_captions_that_are_not_chrome():
     cleaned = clean_text("Ransomware hits city hall\n\nJane Doe, John Roe\nCity of Springfield\n\nThe city said its systems were encrypted on Monday morning by an unknown gang.")
     assert "City of Springfield" in cleaned.text
+
+
+def test_clean_html_drops_scripts_styles_and_menus():
+    from kg.ingest.clean import clean
+    from kg.models import Article
+
+    html = """<!doctype html><html><head><style>body{color:red}</style><script>var tracker = 'Acme Ads';</script></head>
+    <body><nav><a href="/">Home</a><a href="/news">News</a></nav>
+    <article><h1>Ransomware hits Northwind Traders</h1>
+    <p>Northwind Traders said on Monday that a ransomware attack had encrypted servers at its headquarters, and that it
+    had hired an outside firm to investigate the breach. The company said customer data may have been taken.</p>
+    <p>The FBI said it was aware of the incident and was working with the company to restore its systems.</p></article>
+    <footer>Subscribe to our newsletter</footer></body></html>"""
+    cleaned = clean(Article(id="p.html", text=html, html=True))
+    assert "Northwind Traders said on Monday" in cleaned.text
+    assert "tracker" not in cleaned.text and "color:red" not in cleaned.text and "<p>" not in cleaned.text
