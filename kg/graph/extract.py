@@ -47,6 +47,7 @@ def extract(article: dict, cleaned: Cleaned, doc: Doc) -> DocResult:
     mentions = find_mentions(ctx)
     incidents, of_mention = group_mentions(ctx, mentions, _year(article.get("published")))
     main = main_incident(incidents)
+    victims = {v for incident in incidents for v in incident.victims}
     by_sentence: dict[int, dict[int, int]] = {}
     for m, k in zip(mentions, of_mention):
         by_sentence.setdefault(m.sent, {})[m.token] = k
@@ -65,7 +66,7 @@ def extract(article: dict, cleaned: Cleaned, doc: Doc) -> DocResult:
                 claims.append(_claim(ctx, cleaned, Found(("i", k), "TARGETED", ("e", m.owner), [anchor],
                                                          "target-owner", 0.6), status, cue, m.sent))
     for n, sent in enumerate(ctx.sents):
-        view = SentenceView(ctx, n, sent, by_sentence.get(n, {}), main)
+        view = SentenceView(ctx, n, sent, by_sentence.get(n, {}), main, victims)
         found = [f for rule in RULES for f in rule(view)]
         found += leaked(view, ctx.sents[n + 1] if n + 1 < len(ctx.sents) else None)
         source, _ = source_of(sent, ctx.refer)

@@ -34,13 +34,23 @@ class Candidate:
 
 def find_candidates(doc: Doc) -> list[Candidate]:
     found: list[Candidate] = []
-    for finder in (_from_ner, _countries, _attack_groups, _named_actors, _hacked_by, _hashtags, _actor_codes,
+    for finder in (_from_ner, _government_seats, _countries, _attack_groups, _named_actors, _hacked_by, _hashtags, _actor_codes,
                    _gang_names, _films, _outlets, _products, _units, _platforms, _software):
         found.extend(finder(doc))
     return found
 
 
 # ---- finders ---------------------------------------------------------------------------------
+
+
+def _government_seats(doc: Doc) -> list[Candidate]:
+    """'The Kremlin denied any role': the seat of a government stands for its country."""
+    seats = {k: v for k, v in lexicon()["government_seats"].items() if k != "about"}
+    out = []
+    for start, end in _capitalised_runs(doc, max_len=3):
+        if doc[start:end].text in seats and gazetteer().country(seats[doc[start:end].text]):
+            out.append(Candidate(start, end, "Country", 4, "government-seat"))
+    return out
 
 
 def _from_ner(doc: Doc) -> list[Candidate]:
@@ -149,7 +159,8 @@ def _named_actors(doc: Doc) -> list[Candidate]:
                 j = i + 1 + (i + 1 < len(doc) and doc[i + 1].text == ".")
             name = _name_after(doc, j)
             if name and _actor_context(doc, i):
-                out.append(Candidate(*name, "ThreatActor", 5, "named-actor"))
+                kind = "Product" if _software_context(doc, i) else "ThreatActor"
+                out.append(Candidate(*name, kind, 5, "named-actor" if kind == "ThreatActor" else "named-software"))
                 if doc[i].lower_.startswith("a.k.a") or doc[i].lower_ == "aka":
                     before = _name_before(doc, i)
                     if before:
@@ -433,6 +444,13 @@ def _film_context(doc: Doc, start: int, end: int) -> bool:
         return True
     sent = doc[start].sent
     return any(t.lower_ in cues for t in sent) and (doc[start - 1].text in QUOTES_OPEN if start > 0 else False)
+
+
+def _software_context(doc: Doc, i: int) -> bool:
+    """'the malware, known as BlackEnergy': the thing named is software, not a group."""
+    window = doc[max(doc[i].sent.start, i - 4):i]
+    return any(t.lower_ in _PRODUCT_HEADS for t in window) and not any(
+        t.lower_ in set(lexicon()["actor_nouns"]) for t in window)
 
 
 def _actor_context(doc: Doc, i: int) -> bool:

@@ -44,6 +44,7 @@ class SentenceView:
     span: Span
     incident_tokens: dict[int, int] = field(default_factory=dict)  # trigger token -> incident
     main: int | None = None
+    victims: set[int] = field(default_factory=set)  # every incident victim in the article
 
     def incident(self, near: Token | None = None) -> int | None:
         """The incident this sentence speaks of: the trigger nearest `near`, else the article's main one."""
@@ -52,6 +53,9 @@ class SentenceView:
                 return next(iter(self.incident_tokens.values()))
             return self.incident_tokens[min(self.incident_tokens, key=lambda i: abs(i - near.i))]
         return self.main
+
+    def ctx_victims(self) -> set[int]:
+        return self.victims
 
     def refs(self, tokens) -> list[int]:
         return self.ctx.clusters_in(tokens)
@@ -153,6 +157,25 @@ def attribution_attackers(view: SentenceView) -> list[Found]:
 def _attacker_noun(token: Token) -> bool:
     """'hackers', 'a group', 'spies': a country in this phrase is who they work for."""
     return token.lemma_.lower() in _lex("actor_nouns") | {"hacker", "spy", "intruder", "attacker", "operative"}
+
+
+def attribution_actor_phrase(view: SentenceView) -> list[Found]:
+    """'intruders linked to the Russian government', 'hackers working for Iran', 'Chinese state-backed hackers':
+    in a story about an attack, the attackers' description names who they work for."""
+    out = []
+    ties = {"link", "tie", "work", "operate", "connect", "back", "sponsor", "associate", "affiliate"}
+    for token in view.span:
+        if not _attacker_noun(token) or view.incident() is None or token.lemma_.lower() in ("team", "unit", "operation"):
+            continue
+        phrase = [c for c in token.children if c.dep_ in ("acl", "amod", "compound", "relcl")]
+        tied = [c for c in phrase if c.lemma_.lower() in ties or c.dep_ in ("amod", "compound")]
+        for part in tied:
+            for actor in _actors(view, list(part.subtree)):
+                if actor in view.victims:
+                    continue
+                out.append(Found(("i", view.incident(token)), "ATTRIBUTED_TO", ("e", actor), [token, part],
+                                 "attr-actor-phrase", 0.6))
+    return out
 
 
 def attribution_hacked_by(view: SentenceView) -> list[Found]:
@@ -263,8 +286,11 @@ def attribution_blame(view: SentenceView) -> list[Found]:
             for actor in _actors(view, _phrase_of(people)):
                 out.append(Found(("i", view.incident(target)), "ATTRIBUTED_TO", ("e", actor), [token],
                                  f"attr-{lemma}", 0.8))
-        elif lemma in _lex("denial_verbs"):
-            for actor in _actors(view, _subtree_of(_subjects(token))):
+        elif lemma in _lex("denial_verbs") or (lemma == "rule" and any(c.lower_ == "out" for c in token.children)):
+            actors = _actors(view, _subtree_of(_subjects(token)))
+            if not actors:  # a spokesman "ruled out any involvement by the Russian government"
+                actors = _actors(view, _subtree_of(_children(token, "dobj")))
+            for actor in actors:
                 if view.ctx.type_of(actor) not in ("ThreatActor", "Country") and not view.ctx.clusters[actor].kb:
                     continue
                 out.append(Found(("i", view.incident(token)), "ATTRIBUTED_TO", ("e", actor), [token],
@@ -317,6 +343,10 @@ def hired(view: SentenceView) -> list[Found]:
                 incident = view.incident(about)
                 if incident is not None:
                     out.append(Found(("e", firm), "RESPONDED_TO", ("i", incident), [token], "hire-respond", 0.8))
+            elif hirers and view.incident() is not None and hirers[0] in view.ctx_victims():
+                # A victim hiring a firm in a story about its attack is hiring help with it.
+                out.append(Found(("e", firm), "RESPONDED_TO", ("i", view.incident()), [token],
+                                 "hire-respond-victim", 0.6))
     return out
 
 
@@ -529,5 +559,5 @@ def leaked(view: SentenceView, next_sentence: Span | None) -> list[Found]:
     return out
 
 
-RULES = (attribution_agent, attribution_attackers, attribution_linked, attribution_hacked_by, attribution_responsible, attribution_claim, attribution_blame,
+RULES = (attribution_agent, attribution_attackers, attribution_actor_phrase, attribution_linked, attribution_hacked_by, attribution_responsible, attribution_claim, attribution_blame,
          motive, hired, investigates, subsidiary, leader, executive, denounced, produced, appears_in)

@@ -55,7 +55,7 @@ def resolve_mentions(mentions: list[Mention], body_start: int = 0,
     gaz = gazetteer()
     first_by_key: dict[tuple[str, str], int] = {}
     for i, m in enumerate(mentions):
-        country = gaz.country(m.text) if m.type == "Country" else None
+        country = _country_of(m) if m.type == "Country" else None
         group_key = (GROUP_OF_TYPE.get(m.type, "org"), alias_key(country.name) if country else keys[i])
         if group_key in first_by_key:
             uf.union(first_by_key[group_key], i)
@@ -71,6 +71,15 @@ def resolve_mentions(mentions: list[Mention], body_start: int = 0,
             of_mention[i] = len(clusters)
         clusters.append(_cluster(mentions, keys, sorted(members), weak))
     return clusters, of_mention
+
+
+def _country_of(mention: Mention):
+    """The country a Country mention names: by any of its forms, or through the seat of its government."""
+    from kg.nlp.gazetteer import lexicon
+
+    gaz = gazetteer()
+    seat = lexicon()["government_seats"].get(mention.text)
+    return gaz.country(seat) if isinstance(seat, str) else gaz.country(mention.text)
 
 
 def _link_acronyms(mentions: list[Mention], keys: list[str], uf: UnionFind) -> None:
@@ -132,7 +141,7 @@ def _cluster(mentions: list[Mention], keys: list[str], members: list[int], weak:
     types = Counter(mentions[i].type for i in members)
     kind = types.most_common(1)[0][0]
     gaz = gazetteer()
-    country = next((gaz.country(mentions[i].text) for i in members if mentions[i].type == "Country"), None)
+    country = next((_country_of(mentions[i]) for i in members if mentions[i].type == "Country"), None)
     aliases = list(dict.fromkeys(mentions[i].text for i in members))
     if country is not None and kind == "Country":
         name = country.name
