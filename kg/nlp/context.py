@@ -97,9 +97,10 @@ class DocContext:
             c.dep_ == "compound" and self.cluster_at(c) is not None for c in token.children
         ):
             return None
-        for child in token.children:  # "the Sony division": the compound names it
-            if child.dep_ == "compound" and self.cluster_at(child) is not None:
-                return self.cluster_at(child)
+        for child in token.lefts:  # "the Sony division", "the ALPHV ransomware group": a name in front names it
+            for part in child.subtree:
+                if self.cluster_at(part) is not None and child.dep_ in ("compound", "amod", "nmod"):
+                    return self.cluster_at(part)
         return self._antecedent(token, kind)
 
     def _pronoun(self, token: Token) -> int | None:

@@ -171,7 +171,8 @@ def attribution_actor_phrase(view: SentenceView) -> list[Found]:
         tied = [c for c in phrase if c.lemma_.lower() in ties or c.dep_ in ("amod", "compound")]
         for part in tied:
             for actor in _actors(view, list(part.subtree)):
-                if actor in view.victims:
+                # "the LockBit gang" only names the gang; "Russian hackers" says whom they work for.
+                if actor in view.victims or (part.dep_ in ("amod", "compound") and view.ctx.type_of(actor) != "Country"):
                     continue
                 out.append(Found(("i", view.incident(token)), "ATTRIBUTED_TO", ("e", actor), [token, part],
                                  "attr-actor-phrase", 0.6))
