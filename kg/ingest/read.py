@@ -25,8 +25,29 @@ class Problem:
     message: str
 
 
+# The commonest English function words: a text of some length with almost none of them is not English.
+_ENGLISH = frozenset("the of and to in a is that for on was with by as at it from said has have are were be".split())
+
+
 def read_paths(paths: Iterable[str]) -> Iterator[Article | Problem]:
-    """Every article under `paths` in a stable order; unreadable inputs come out as Problems."""
+    """Every article under `paths` in a stable order; unreadable or unusable inputs come out as Problems."""
+    for item in _read_all(paths):
+        problem = check(item) if isinstance(item, Article) else None
+        yield problem or item
+
+
+def check(article: Article) -> Problem | None:
+    """Why an article that was read cannot be analysed (empty, or not English), else None."""
+    where = article.path or article.id
+    if not article.text.strip():
+        return Problem(where, "is empty (or only white space): nothing to extract")
+    words = [w.lower() for w in article.text.split()[:2000] if w.isalpha()]
+    if len(words) >= 20 and sum(w in _ENGLISH for w in words) / len(words) < 0.04:
+        return Problem(where, "does not look like English (kg's spaCy model reads English): skipped")
+    return None
+
+
+def _read_all(paths: Iterable[str]) -> Iterator[Article | Problem]:
     for raw in paths:
         if raw == "-":
             yield from _read_stream(sys.stdin.read(), "stdin")
