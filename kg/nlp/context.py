@@ -46,7 +46,7 @@ class DocContext:
 
     def _equated(self) -> list[tuple[int, int]]:
         """Mention pairs the text says are one: 'X, also known as Y', 'X (Y)', 'X, a.k.a. Y'."""
-        cues = {"aka", "a.k.a", "a.k.a.", "known", "formerly", "dubbed", "alias"}
+        cues = {"aka", "a.k.a", "a.k.a.", "known", "formerly", "dubbed", "alias", "called"}
         pairs = []
         for n in range(len(self.mentions) - 1):
             a, b = self.mentions[n], self.mentions[n + 1]

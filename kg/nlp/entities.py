@@ -35,7 +35,7 @@ class Candidate:
 def find_candidates(doc: Doc) -> list[Candidate]:
     found: list[Candidate] = []
     for finder in (_from_ner, _government_seats, _countries, _attack_groups, _named_actors, _hacked_by, _hashtags, _actor_codes,
-                   _gang_names, _films, _outlets, _products, _units, _platforms, _software):
+                   _gang_names, _films, _outlets, _products, _units, _platforms, _software, _appositions):
         found.extend(finder(doc))
     return found
 
@@ -72,7 +72,9 @@ def _from_ner(doc: Doc) -> list[Candidate]:
         if kind:
             # A lone word tagged PERSON is the model's weakest guess ("Mandiant", "Annie"): it loses every vote.
             weak = kind == "Person" and end - start == 1
-            out.append(Candidate(start, end, kind, 0 if weak else 1, f"ner-{ent.label_.lower()}"))
+            # "U.S. Treasury Department", "Russian Foreign Ministry": a body named after its country is a body.
+            body = kind == "Organization" and end - start > 1 and doc[end - 1].lower_ in _BODY_HEADS
+            out.append(Candidate(start, end, kind, 4 if body else 0 if weak else 1, f"ner-{ent.label_.lower()}"))
     return out
 
 
@@ -124,6 +126,36 @@ def _platforms(doc: Doc) -> list[Candidate]:
             "post", "publish", "write", "tweet", "share", "announce", "say", "appear", "circulate", "leak")
         if (after is not None and after.lower_ in heads and after.pos_ == "NOUN") or posted_on:
             out.append(Candidate(token.i, token.i + 1, "Organization", 2, "platform"))
+    return out
+
+
+_BODY_HEADS = {"department", "ministry", "embassy", "police", "agency", "service", "services", "bureau", "office",
+               "command", "commission", "council", "committee", "authority", "administration", "court", "army",
+               "navy", "forces", "parliament", "congress", "senate", "government", "directorate", "institute"}
+
+_ORG_APPOSITIVES = {"company", "firm", "provider", "maker", "vendor", "business", "retailer", "operator", "agency",
+                    "bank", "insurer", "utility", "distributor", "developer", "manufacturer", "publisher", "outlet",
+                    "newspaper", "broadcaster", "site", "giant", "conglomerate", "startup", "start-up", "group",
+                    "organisation", "organization", "charity", "university", "hospital", "carrier", "airline",
+                    "subsidiary", "unit", "division", "contractor", "supplier", "platform", "network", "chain"}
+
+
+def _appositions(doc: Doc) -> list[Candidate]:
+    """'Kaseya, a U.S. IT management company': what the text says a name is beats the model's guess."""
+    out = []
+    for start, end in _capitalised_runs(doc, max_len=4):
+        if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
+            continue
+        for k in range(end + 2, min(end + 8, len(doc))):
+            word = doc[k].lower_
+            if doc[k].text in (",", ".", ";") or doc[k].pos_ == "VERB":
+                break
+            if word in _ORG_APPOSITIVES and (k + 1 >= len(doc) or doc[k + 1].pos_ != "NOUN"):
+                out.append(Candidate(start, end, "Organization", 3, "apposition-org"))
+                break
+            if word in _PRODUCT_HEADS and (k + 1 >= len(doc) or doc[k + 1].pos_ != "NOUN"):
+                out.append(Candidate(start, end, "Product", 3, "apposition-product"))
+                break
     return out
 
 
@@ -332,7 +364,11 @@ def to_spans(doc: Doc, chosen: list[Candidate]) -> list[Span]:
 
 
 def _trim(doc: Doc, start: int, end: int, keep_the: bool = False) -> tuple[int, int]:
-    """Drop determiners, quotes and punctuation at the edges (a title's own "The" stays with keep_the)."""
+    """Drop determiners, quotes and punctuation at the edges (a title's own "The" stays with keep_the),
+    and a sentence's first word when only its position capitalised it ("Faulty CrowdStrike update")."""
+    if end - start > 1 and doc[start].is_sent_start and doc[start].tag_ in ("JJ", "RB", "VBG", "VBN", "VBD") \
+            and doc[start + 1].text[:1].isupper():
+        start += 1
     while start < end and (doc[start].text in ("the", "a", "an") or doc[start].text in QUOTES_OPEN or doc[start].is_punct
                            or (doc[start].text in ("The", "A", "An") and not (keep_the or (
                                not doc[start].is_sent_start and end - start > 1)))):
@@ -346,6 +382,8 @@ def _acceptable(span: Span) -> bool:
     text = span.text
     if _dateline(span.doc, span.start, span.end):
         return False
+    if len(span) == 1 and span[0].is_sent_start and span[0].tag_ in ("NN", "NNS") and not span.text.isupper():
+        return False  # "Slot machines went dark": a common noun capitalised by its position
     if not text or len(span) > 10 or "\n" in text or not any(ch.isalpha() for ch in text):
         return False
     if text.lower() in lexicon()["generic_names"] or alias_key(text) in lexicon()["generic_names"]:
@@ -390,7 +428,7 @@ def _name_after(doc: Doc, i: int, allow_quotes: bool = True) -> tuple[int, int] 
     if doc[i].text == "#" and i + 1 < len(doc) and not doc[i].whitespace_:
         return i, i + 2
     j = i
-    while j < len(doc) and (_name_token(doc[j]) or (
+    while j < len(doc) and (_name_token(doc[j]) or (j > i and doc[j].like_num and _name_token(doc[j - 1])) or (
         doc[j].lower_ in _LOWER_INSIDE and j > i and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()
     ) or (doc[j].text == "/" and j > i and not doc[j].whitespace_ and not doc[j - 1].whitespace_)
             or (j > i and doc[j - 1].text == "/" and not doc[j - 1].whitespace_ and doc[j].is_alpha)):

@@ -41,6 +41,7 @@ class Cluster:
     strong_keys: list[str]
     weak_keys: list[str] = field(default_factory=list)
     kb: dict | None = None
+    acronyms: list[str] = field(default_factory=list)  # of its long names: "CISA" for "Cybersecurity and ..."
 
 
 def resolve_mentions(mentions: list[Mention], body_start: int = 0,
@@ -159,4 +160,5 @@ def _cluster(mentions: list[Mention], keys: list[str], members: list[int], weak:
         group = next((gaz.group(a) for a in aliases if gaz.group(a)), None)
         if group is not None:
             kb = {"source": "MITRE ATT&CK", "id": group.id, "name": group.name, "url": group.url}
-    return Cluster(name, kind, members, aliases, list(dict.fromkeys(strong)), weak_keys, kb)
+    acronyms = sorted({a for alias in aliases if len(alias.split()) >= 3 for a in initials(alias) if len(a) >= 3})
+    return Cluster(name, kind, members, aliases, list(dict.fromkeys(strong)), weak_keys, kb, acronyms)

@@ -57,6 +57,16 @@ def _entities(results: list[DocResult]) -> tuple[dict[tuple[int, int], str], dic
                     uf.union(owner[(group, key)], (d, c))
                 else:
                     owner[(group, key)] = (d, c)
+    # "CISA" in one article, "the Cybersecurity and Infrastructure Security Agency" in another.
+    for d, result in enumerate(results):
+        for c, cluster in enumerate(result.clusters):
+            for acronym in cluster.acronyms:
+                owner.setdefault(("acronym", acronym), (d, c))
+    for d, result in enumerate(results):
+        for c, cluster in enumerate(result.clusters):
+            bare = cluster.name.lstrip("#")
+            if bare.isupper() and " " not in bare and ("acronym", alias_key(bare)) in owner:
+                uf.union(owner[("acronym", alias_key(bare))], (d, c))
     entity_of: dict[tuple[int, int], str] = {}
     entities: dict[str, Entity] = {}
     for members in uf.groups():
