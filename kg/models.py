@@ -55,9 +55,12 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)
     kb: dict | None = None  # e.g. {"source": "MITRE ATT&CK", "id": "G0032", "name": "Lazarus Group"}
+    kind: str | None = None  # organisations only: company, security firm, government agency, news outlet, platform
 
     def record(self) -> dict:
         out = {"id": self.id, "name": self.name, "type": self.type, "aliases": self.aliases, "articles": self.articles}
+        if self.kind:
+            out["kind"] = self.kind
         if self.kb:
             out["kb"] = self.kb
         return out

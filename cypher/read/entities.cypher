@@ -3,4 +3,4 @@
 MATCH (e:Entity)
 OPTIONAL MATCH (a:Article)-[:MENTIONS]->(e)
 WITH e, collect(a.id) AS articles
-RETURN {id: e.id, name: e.name, type: e.type, aliases: e.aliases, articles: articles} AS row
+RETURN {id: e.id, name: e.name, type: e.type, kind: e.kind, aliases: e.aliases, articles: articles} AS row

@@ -32,7 +32,8 @@ app.command(name="eval")(evaluate)
 SCHEMA = """\
 Nodes
   (:Article {id, title, url, source, published, path, sha256, extractor})
-  (:Entity:<Type> {id, name, type, aliases, kb_id, kb_name, kb_url})
+  (:Entity:<Type> {id, name, type, kind, aliases, kb_id, kb_name, kb_url})
+      kind (organisations): company, security firm, government agency, news outlet, platform
       <Type> is one of Organization, ThreatActor, Country, Person, Film, Product
   (:Incident {id, name, date, kind, victims})
   (:Claim {id, predicate, status, cue, article, sentence, start, end, rule, confidence, according_to})

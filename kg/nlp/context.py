@@ -37,6 +37,11 @@ class DocContext:
         ]
         self.body_start = self._body_start()
         self.clusters, self.cluster_of_mention = resolve_mentions(self.mentions, self.body_start, self._equated())
+        from kg.nlp.kinds import org_kind
+
+        for cluster in self.clusters:
+            if cluster.type == "Organization":
+                cluster.kind = org_kind(doc, self.mentions, cluster.mentions)
         self.mention_at: dict[int, int] = {}
         for n, m in enumerate(self.mentions):
             for k in range(m.token, m.token_end):

@@ -42,6 +42,7 @@ class Cluster:
     weak_keys: list[str] = field(default_factory=list)
     kb: dict | None = None
     acronyms: list[str] = field(default_factory=list)  # of its long names: "CISA" for "Cybersecurity and ..."
+    kind: str | None = None  # organisations: company, security firm, government agency, news outlet, platform
 
 
 def resolve_mentions(mentions: list[Mention], body_start: int = 0,

@@ -92,7 +92,9 @@ def _entity(clusters, articles: list[str]) -> Entity:
     name = max(names, key=lambda n: (len(alias_key(n).split()), not n.startswith("#"), names[n], n))
     aliases = list(dict.fromkeys(a for c in clusters for a in c.aliases))
     kb = next((c.kb for c in clusters if c.kb), None)
-    return Entity(f"{GROUP_OF_TYPE.get(kind, 'org')}:{slug(name)}", name, kind, aliases, articles, kb)
+    kinds = Counter(c.kind for c in clusters if c.kind)
+    org_kind = kinds.most_common(1)[0][0] if kinds and kind == "Organization" else None
+    return Entity(f"{GROUP_OF_TYPE.get(kind, 'org')}:{slug(name)}", name, kind, aliases, articles, kb, org_kind)
 
 
 def _incidents(results, entity_of, entities) -> tuple[dict[tuple[int, int], str], list[Incident]]:

@@ -68,7 +68,7 @@ class Writer:
         for e in graph.entities:
             keys = sorted({alias_key(a) for a in [e.name, *e.aliases]} - {""})
             kb = e.kb or {}
-            by_type[e.type].append({"id": e.id, "name": e.name, "type": e.type, "aliases": e.aliases, "keys": keys,
+            by_type[e.type].append({"id": e.id, "name": e.name, "type": e.type, "kind": e.kind, "aliases": e.aliases, "keys": keys,
                                     "articles": e.articles, "kb_id": kb.get("id"), "kb_name": kb.get("name"),
                                     "kb_url": kb.get("url")})
         for kind, rows in by_type.items():
