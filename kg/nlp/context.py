@@ -154,12 +154,17 @@ class DocContext:
         return self.sent_of_token[token.i]
 
     def year_in(self, sent: int) -> int | None:
+        return self.dated(sent)[0]
+
+    def dated(self, sent: int) -> tuple[int | None, bool]:
+        """The year a sentence names, and whether it leads the sentence ("In 2011, ..."): a fronted year
+        sets a scene apart from the story; a year inside the clause ("stolen in late 2014") dates it."""
         for span in self.doc.spans.get("kg_dates", []):
             if self.sent_of_token[span.start] == sent:
                 match = _YEAR.search(span.text)
                 if match:
-                    return int(match.group())
-        return None
+                    return int(match.group()), span.start - self.sents[sent].start <= 2
+        return None, False
 
     def in_fiction(self, token: Token) -> bool:
         """True inside a work's plot: "a comedy about a CIA attempt to ..." is no real-world event."""

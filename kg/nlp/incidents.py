@@ -38,6 +38,7 @@ class IncidentMention:
     victim: int | None
     year: int | None
     owner: int | None = None  # the maker of a product victim: "Sony's PlayStation network was broken into"
+    fronted: bool = False  # the year leads the sentence: "In 2011, ..." (another, earlier event)
 
 
 @dataclass
@@ -74,7 +75,8 @@ def find_mentions(ctx: DocContext) -> list[IncidentMention]:
             if victim is not None and ctx.type_of(victim) not in VICTIM_TYPES:
                 victim = None
             owner = _owner(ctx, victim, sent) if victim is not None and ctx.type_of(victim) == "Product" else None
-            found.append(IncidentMention(token.i, n, victim, ctx.year_in(n), owner))
+            year, fronted = ctx.dated(n)
+            found.append(IncidentMention(token.i, n, victim, year, owner, fronted))
     return found
 
 
@@ -105,7 +107,7 @@ def group_mentions(ctx: DocContext, mentions: list[IncidentMention],
             continue
         for k, incident in enumerate(incidents):
             if m.victim in incident.victims and (m.year in (None, incident.year) or (
-                    incident.year is None and m.year == published)):
+                    incident.year is None and (m.year == published or not m.fronted))):
                 incident.year = incident.year or m.year
                 of_mention[n] = k
                 break
@@ -172,7 +174,8 @@ def _attack_verb(token: Token, sent) -> bool:
         return True
     if lemma == "break" and any(c.lower_ == "into" for c in token.children):
         return True
-    attackers = {"hackers", "hacker", "attackers", "intruders", "ransomware", "criminals", "cybercriminals", "gang"}
+    attackers = {"hackers", "hacker", "attackers", "intruders", "ransomware", "criminals", "cybercriminals", "gang",
+                 "actor", "actors"}
     by_attackers = any(
         c.dep_ in ("agent", "nsubj") and any(g.lower_ in attackers for g in c.subtree) for c in token.children)
     if lemma in lex["attack_verb_needs_cyber"]:
@@ -203,6 +206,9 @@ def _noun_victim(ctx: DocContext, token: Token) -> int | None:
             victim = _best_in(ctx, [g for c in clause.children if c.dep_ in ("dobj", "prep") for g in c.subtree])
             if victim is not None:
                 return victim
+    hirer = _hirer(ctx, token)
+    if hirer is not None:
+        return hirer
     head = token.head
     if token.dep_ in ("nsubj",) and head.lemma_ in IMPACT_VERBS:
         return _best_in(ctx, [g for c in head.children if c.dep_ in ("dobj", "prt") for g in c.subtree])
@@ -228,6 +234,20 @@ def _verb_victim(ctx: DocContext, token: Token) -> int | None:
         return victim
     if any(c.lemma_.lower() in LOOT for c in subjects + objects):
         return _speaker(ctx, token)
+    return None
+
+
+def _hirer(ctx: DocContext, token: Token) -> int | None:
+    """'Optus has appointed Deloitte to review the cyber attack': who brings in help was the one hit."""
+    hire = set(lexicon()["hire_verbs"]) - {"call", "bring"}
+    for ancestor in token.ancestors:
+        if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in hire | {"appoint"}:
+            for child in ancestor.children:
+                if child.dep_ == "nsubj":
+                    cluster = ctx.refer(child)
+                    if cluster is not None and ctx.type_of(cluster) == "Organization":
+                        return cluster
+            return None
     return None
 
 
