@@ -215,21 +215,22 @@ def attribution_responsible(view: SentenceView) -> list[Found]:
         if anchor.dep_ == "prep" and verb.pos_ in ("NOUN", "PROPN"):  # "the ALPHV gang behind the attack"
             inside = {t.i for t in anchor.subtree}
             subjects = [t for t in verb.subtree if t.i not in inside]
-        if not subjects:  # a misparsed clause: take what stands between its opening word and the anchor
-            subjects = _clause_before(view, anchor)
+        if not subjects:
+            # "whether hackers working for X might be responsible": a misparsed clause; take what stands
+            # between its opening word and the anchor (with no opening word, as in "accused X of launching
+            # the attack", the verb has no subject of its own: that is the blame rule's)
+            subjects = _clause_before(view, anchor, need_opener=anchor.pos_ in ("VERB", "AUX"))
         for actor in _actors(view, subjects):
             out.append(Found(("i", view.incident(target)), "ATTRIBUTED_TO", ("e", actor), [anchor, target],
                              "attr-responsible", 0.8))
     return out
 
 
-def _clause_before(view: SentenceView, anchor: Token) -> list[Token]:
-    start = view.span.start
+def _clause_before(view: SentenceView, anchor: Token, need_opener: bool = False) -> list[Token]:
     for k in range(anchor.i - 1, view.span.start - 1, -1):
         if view.ctx.doc[k].lower_ in ("whether", "if", "that", ";"):
-            start = k + 1
-            break
-    return list(view.ctx.doc[start:anchor.i])
+            return list(view.ctx.doc[k + 1:anchor.i])
+    return [] if need_opener else list(view.ctx.doc[view.span.start:anchor.i])
 
 
 def attribution_linked(view: SentenceView) -> list[Found]:
@@ -261,8 +262,8 @@ def attribution_claim(view: SentenceView) -> list[Found]:
         if not about_attack:
             continue
         subjects = _subjects(token)
-        if not subjects and token.dep_ == "relcl":
-            subjects = [token.head]
+        if token.dep_ == "relcl" and all(s.lower_ in ("which", "who", "that") for s in subjects):
+            subjects = [token.head]  # "a group calling itself X, which claimed responsibility"
         for actor in view.typed(_subtree_of(subjects), ("ThreatActor",)):
             out.append(Found(("i", view.incident(token)), "ATTRIBUTED_TO", ("e", actor), [token],
                              "attr-claim", 0.75, claimed=True, cue=token.text))
