@@ -36,7 +36,8 @@ class DocContext:
             for e in doc.ents
         ]
         self.body_start = self._body_start()
-        self.clusters, self.cluster_of_mention = resolve_mentions(self.mentions, self.body_start, self._equated())
+        self.clusters, self.cluster_of_mention = resolve_mentions(self.mentions, self.body_start, self._equated(),
+                                                                  self._units())
         from kg.nlp.kinds import org_kind
 
         for cluster in self.clusters:
@@ -66,6 +67,17 @@ class DocContext:
                     and self.doc[b.token_end].text == ")":
                 pairs.append((n, n + 1))
         return pairs
+
+    def _units(self) -> set[int]:
+        """Mentions the text calls a unit ("Boeing Global Services, the unit that ..."): a shorter name
+        that starts them is the parent, not the same organisation."""
+        units = {"unit", "division", "subsidiary", "arm", "branch", "affiliate"}
+        out = set()
+        for n, m in enumerate(self.mentions):
+            after = [t.lower_ for t in self.doc[m.token_end:m.token_end + 5]]
+            if after[:1] == [","] and any(w in units for w in after[1:4]):
+                out.add(n)
+        return out
 
     def _body_start(self) -> int:
         """Where the body begins: after a first line that is a headline (no final full stop)."""
@@ -125,7 +137,7 @@ class DocContext:
         return None
 
     def _antecedent(self, token: Token, kind: str) -> int | None:
-        heads = lexicon()["org_kind_heads"].get(token.lower_, [])
+        heads = [*lexicon()["org_kind_heads"].get(token.lower_, []), token.lower_]  # "the committee": "... Committee"
         best, best_score = None, 0.0
         for n, m in enumerate(self.mentions):
             if m.token >= token.i:

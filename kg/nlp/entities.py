@@ -35,7 +35,7 @@ class Candidate:
 def find_candidates(doc: Doc) -> list[Candidate]:
     found: list[Candidate] = []
     for finder in (_from_ner, _government_seats, _countries, _attack_groups, _named_actors, _hacked_by, _hashtags, _actor_codes,
-                   _gang_names, _films, _outlets, _products, _units, _platforms, _software, _appositions):
+                   _gang_names, _films, _outlets, _products, _units, _platforms, _software, _appositions, _owners):
         found.extend(finder(doc))
     return found
 
@@ -138,6 +138,18 @@ _ORG_APPOSITIVES = {"company", "firm", "provider", "maker", "vendor", "business"
                     "newspaper", "broadcaster", "site", "giant", "conglomerate", "startup", "start-up", "group",
                     "organisation", "organization", "charity", "university", "hospital", "carrier", "airline",
                     "subsidiary", "unit", "division", "contractor", "supplier", "platform", "network", "chain"}
+
+
+def _owners(doc: Doc) -> list[Candidate]:
+    """'bought in 2022 by Optum', 'owned by Singtel': who buys or owns a company is an organisation."""
+    out = []
+    for token in doc:
+        if token.lower_ == "by" and token.i > 0 and any(
+                t.lemma_.lower() in ("buy", "acquire", "own", "purchase") for t in doc[max(0, token.i - 4):token.i]):
+            name = _name_after(doc, token.i + 1, allow_quotes=False)
+            if name:
+                out.append(Candidate(*name, "Organization", 1, "owner"))
+    return out
 
 
 def _appositions(doc: Doc) -> list[Candidate]:

@@ -169,8 +169,11 @@ def attribution_actor_phrase(view: SentenceView) -> list[Found]:
             continue
         phrase = [c for c in token.children if c.dep_ in ("acl", "amod", "compound", "relcl")]
         tied = [c for c in phrase if c.lemma_.lower() in ties or c.dep_ in ("amod", "compound")]
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in ties:
+            tied.append(token.head)  # "the intruders were linked to the Iranian government"
         for part in tied:
-            for actor in _actors(view, list(part.subtree)):
+            inside = list(part.subtree) if part.head == token else [g for p in _children(part, "prep") for g in p.subtree]
+            for actor in _actors(view, inside):
                 # "the LockBit gang" only names the gang; "Russian hackers" says whom they work for.
                 if actor in view.victims or (part.dep_ in ("amod", "compound") and view.ctx.type_of(actor) != "Country"):
                     continue
@@ -337,6 +340,7 @@ def hired(view: SentenceView) -> list[Found]:
         purpose = _subtree_of(_children(token, "xcomp", "advcl", "prep")) + _subtree_of(objects)
         about = _mentions_attack(view, purpose) or next(
             (t for t in purpose if _lemma(t) in _lex("respond_purposes")), None)
+        hired_orgs = [f for f in hired_orgs if f not in hirers and f not in view.victims]
         for firm in hired_orgs:
             for hirer in hirers:
                 if hirer != firm:
@@ -394,13 +398,52 @@ def investigates(view: SentenceView) -> list[Found]:
 
 
 def subsidiary(view: SentenceView) -> list[Found]:
-    """"X's Y unit/division", "Y, a subsidiary of X", "Y, owned by X"."""
+    """"X's Y unit/division", "Y, a subsidiary of X", "Y, owned by X", "X, the parent company of Y"."""
     out = []
     units = _lex("unit_nouns")
+    ctx = view.ctx
+
+    def add(child, parent, token, rule, confidence=0.8):
+        if None not in (child, parent) and child != parent and ctx.type_of(child) == ctx.type_of(parent) == "Organization":
+            out.append(Found(("e", child), "SUBSIDIARY_OF", ("e", parent), [token], rule, confidence))
+
     for token in view.span:
+        lemma = _lemma(token)
+        if lemma in ("buy", "acquire", "own", "purchase") and token.tag_ == "VBN":
+            owners = [g for a in _children(token, "agent") for g in a.subtree]
+            owned = _children(token, "nsubjpass") or ([token.head] if token.dep_ in ("acl", "relcl") else [])
+            if token.dep_ == "relcl" and owned and owned[0].lower_ in ("which", "that"):
+                owned = [token.head]
+            for parent in ctx.clusters_in(owners)[:1]:
+                for child in ctx.clusters_in(owned)[:1]:
+                    add(child, parent, token, "subsidiary-owned-by")
+        if token.lower_ == "parent" and token.dep_ in ("amod", "compound", "appos", "attr") or (
+                token.lower_ in ("company", "firm", "group") and any(c.lower_ == "parent" for c in token.children)):
+            noun = token.head if token.lower_ == "parent" and token.dep_ in ("amod", "compound") else token
+            if noun.dep_ == "appos":
+                for prep in _children(noun, "prep"):
+                    if prep.lower_ == "of":
+                        add(next(iter(ctx.clusters_in(prep.subtree)), None), ctx.refer(noun.head), token,
+                            "subsidiary-parent")
+        if token.lower_ == "part" and any(c.lower_ == "of" for c in token.children) and token.dep_ in ("appos", "attr"):
+            parent = next(iter(ctx.clusters_in(g for c in token.children if c.lower_ == "of" for g in c.subtree)), None)
+            holder = token.head if token.dep_ == "appos" else next(iter(_subjects(token.head)), None)
+            add(ctx.refer(holder) if holder is not None else None, parent, token, "subsidiary-part-of")
+        if token.lower_ in units and token.pos_ == "NOUN" and token.dep_ == "appos" \
+                and not any(c.dep_ == "poss" or c.lower_ == "of" for c in token.children):
+            # "Boeing Global Services, the unit that sells parts": the parent is the name it starts with.
+            child = ctx.refer(token.head)
+            if child is not None:
+                words = ctx.clusters[child].name.split()
+                for c, cluster in enumerate(ctx.clusters):
+                    if c != child and cluster.type == "Organization" and len(cluster.name.split()) < len(words) \
+                            and words[:len(cluster.name.split())] == cluster.name.split():
+                        add(child, c, token, "subsidiary-unit-prefix", 0.7)
         if token.lower_ in units and token.pos_ == "NOUN":
             parents = [view.ctx.refer(c) for c in token.children if c.dep_ == "poss"]
             children = [view.ctx.refer(c) for c in _heads_of([token]) if c != token]
+            if token.dep_ == "appos":  # "Optum, UnitedHealth's health services division"
+                children.append(view.ctx.refer(token.head))
             for parent in parents:
                 for child in children:
                     if None not in (parent, child) and parent != child and {view.ctx.type_of(parent), view.ctx.type_of(child)} <= {"Organization"}:
@@ -457,6 +500,25 @@ def executive(view: SentenceView) -> list[Found]:
         if org is not None:
             out.append(Found(("e", person), "EXECUTIVE_OF", ("e", org), [token], rule, confidence))
             previous_org = org
+    return out
+
+
+def executive_apposition(view: SentenceView) -> list[Found]:
+    """'Tom Burt, Microsoft's corporate vice president', 'Jane Doe, the committee's chairwoman',
+    'John Roe, chief executive of Initech'."""
+    out = []
+    titles = _lex("exec_titles")
+    ctx = view.ctx
+    for token in view.span:
+        if token.dep_ != "appos" or token.lower_ not in titles | {"officer", "chairwoman", "chairman", "president"}:
+            continue
+        person = ctx.refer(token.head)
+        if person is None or ctx.type_of(person) != "Person":
+            continue
+        owners = [c for c in token.children if c.dep_ == "poss"]
+        owners += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "at") for g in c.subtree]
+        for org in [c for c in ctx.clusters_in(owners) if ctx.type_of(c) == "Organization"][:1]:
+            out.append(Found(("e", person), "EXECUTIVE_OF", ("e", org), [token], "exec-apposition", 0.8))
     return out
 
 
@@ -562,4 +624,5 @@ def leaked(view: SentenceView, next_sentence: Span | None) -> list[Found]:
 
 
 RULES = (attribution_agent, attribution_attackers, attribution_actor_phrase, attribution_linked, attribution_hacked_by, attribution_responsible, attribution_claim, attribution_blame,
-         motive, hired, investigates, subsidiary, leader, executive, denounced, produced, appears_in)
+         motive, hired, investigates, subsidiary, leader, executive, executive_apposition, denounced, produced,
+         appears_in)

@@ -45,8 +45,8 @@ class Cluster:
     kind: str | None = None  # organisations: company, security firm, government agency, news outlet, platform
 
 
-def resolve_mentions(mentions: list[Mention], body_start: int = 0,
-                     same: list[tuple[int, int]] = ()) -> tuple[list[Cluster], list[int]]:
+def resolve_mentions(mentions: list[Mention], body_start: int = 0, same: list[tuple[int, int]] = (),
+                     units: set[int] = frozenset()) -> tuple[list[Cluster], list[int]]:
     """Clusters, and for each mention the index of its cluster; `same` lists mention pairs the text
     itself equates ("APT29, also known as Cozy Bear", "the Cybersecurity ... Agency (CISA)")."""
     uf = UnionFind(range(len(mentions)))
@@ -64,7 +64,7 @@ def resolve_mentions(mentions: list[Mention], body_start: int = 0,
         else:
             first_by_key[group_key] = i
     _link_acronyms(mentions, keys, uf)
-    weak |= _link_prefixes(mentions, keys, uf, body_start)
+    weak |= _link_prefixes(mentions, keys, uf, body_start, {keys[i] for i in units})
     weak |= _link_surnames(mentions, keys, uf)
     clusters: list[Cluster] = []
     of_mention = [0] * len(mentions)
@@ -99,7 +99,8 @@ def _link_acronyms(mentions: list[Mention], keys: list[str], uf: UnionFind) -> N
                     break
 
 
-def _link_prefixes(mentions: list[Mention], keys: list[str], uf: UnionFind, body_start: int) -> set[int]:
+def _link_prefixes(mentions: list[Mention], keys: list[str], uf: UnionFind, body_start: int,
+                   unit_keys: set[str] = frozenset()) -> set[int]:
     """Journalists name an organisation in full before they shorten it ("Sony Pictures ... Sony"): a
     one-word name first seen before the longer one (headline aside) is an organisation of its own
     ("Boeing ... Boeing Global Services")."""
@@ -112,7 +113,8 @@ def _link_prefixes(mentions: list[Mention], keys: list[str], uf: UnionFind, body
     orgs = [i for i, m in enumerate(mentions) if GROUP_OF_TYPE.get(m.type) == "org"]
     for i in orgs:
         short = keys[i].split()
-        longer = {keys[j] for j in orgs if len(keys[j].split()) > len(short) and keys[j].split()[: len(short)] == short}
+        longer = {keys[j] for j in orgs if len(keys[j].split()) > len(short) and keys[j].split()[: len(short)] == short
+                  and keys[j] not in unit_keys}
         if not longer:
             continue
         # The most mentioned longer name wins (counting the mentions of its own prefixes).

@@ -39,6 +39,18 @@ CASES = [
     ("subsidiary-unit", "Initech has hired Google's Mandiant incident response unit.", "SUBSIDIARY_OF", "Google",
      "asserted"),
     ("leader-title", "Iranian President Masoud Pezeshkian denied the report.", "LEADER_OF", "Iran", "asserted"),
+    ("subsidiary-parent", "Hackers breached Optus on Monday.\nSingtel, the parent company of Optus, said it was "
+     "helping.", "SUBSIDIARY_OF", "Singtel", "asserted"),
+    ("subsidiary-owned-by", "Hackers breached Change Healthcare, which was bought in 2022 by Optum.",
+     "SUBSIDIARY_OF", "Optum", "asserted"),
+    ("subsidiary-unit-prefix", "Hackers breached Northwind Global Services, the unit that sells spare parts, "
+     "Northwind said.", "SUBSIDIARY_OF", "Northwind", "asserted"),
+    ("exec-apposition", "Hackers breached Initech on Monday.\nPeter Gibbons, Initech's chief technology officer, "
+     "said the systems were restored.", "EXECUTIVE_OF", "Initech", "asserted"),
+    ("attr-actor-phrase", "Hackers breached the Acme Water network on Monday.\nThe intruders were linked to the "
+     "Iranian government, researchers said.", "ATTRIBUTED_TO", "Iran", "suspected"),
+    ("attr-denial-rule-out", "Hackers breached Acme Bank last week.\nA Kremlin spokesman ruled out any involvement "
+     "by the Russian government.", "ATTRIBUTED_TO", "Russia", "denied"),
     ("exec-title", "Hackers breached Initech on Monday.\nInitech chief executive Bill Lumbergh apologised to "
      "customers.", "EXECUTIVE_OF", "Initech", "asserted"),
 ]
