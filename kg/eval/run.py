@@ -10,7 +10,6 @@ from spacy.language import Language
 
 from kg.errors import InputError
 from kg.eval.score import Report, score
-from kg.ingest.clean import clean
 from kg.ingest.read import Problem, read_paths
 from kg.nlp.model import load_base
 from kg.pipeline import build

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from kg.ingest.clean import Cleaned
 from kg.nlp.context import DocContext, Ref
 from kg.nlp.incidents import LocalIncident, find_mentions, group_mentions, main_incident
-from kg.nlp.relations import DESCRIPTIVE, RULES, Found, SentenceView, leaked
+from kg.nlp.rules import DESCRIPTIVE, RULES, Found, SentenceView, leaked
 from kg.nlp.status import source_of, status_of
 from kg.resolve.local import Cluster
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kg.nlp.gazetteer import lexicon
-from kg.resolve.local import Cluster, Mention, resolve_mentions
+from kg.resolve.local import Mention, resolve_mentions
 
 # A reference to something in this article: ("e", cluster index) or ("i", incident index).
 Ref = tuple[str, int]

@@ -1,0 +1,177 @@
+"""Who is behind an attack: agents, attackers' descriptions, claims, blame and denials."""
+
+from __future__ import annotations
+
+from kg.nlp.rules.base import Found, SentenceView, actors_in, attacker_noun, children_of, clause_before, is_attack_word, lemma_of, lex, mentions_attack, phrase_of, subjects_of, subtree_of
+
+
+def attribution_agent(view: SentenceView) -> list[Found]:
+    """'compromised by a group that calls itself X', 'damage caused by X', 'hit by X'."""
+    out = []
+    for token in view.span:
+        if token.dep_ != "agent":
+            continue
+        verb = token.head
+        if lemma_of(verb) not in lex("launch_verbs") | lex("attack_verbs") | {"cause", "claim"} \
+                and verb.i not in view.incident_tokens:
+            continue
+        anchor = verb.i in view.incident_tokens and verb or mentions_attack(view, subtree_of([verb])) or verb
+        incident = view.incident(anchor)
+        for actor in actors_in(view, subtree_of(children_of(token, "pobj"))):
+            out.append(Found(("i", incident), "ATTRIBUTED_TO", ("e", actor), [verb], "attr-agent", 0.85))
+    return out
+
+
+def attribution_attackers(view: SentenceView) -> list[Found]:
+    """Who did it, named in the attackers' phrase: 'Suspected Russian hackers breached X', 'hackers working
+    for X broke into ...', 'LockBit hit the bank'."""
+    out = []
+    for token in view.span:
+        if token.i not in view.incident_tokens or token.pos_ != "VERB":
+            continue
+        for subject in children_of(token, "nsubj"):
+            phrase = list(subject.subtree)
+            for actor in actors_in(view, phrase):
+                direct = view.ctx.cluster_at(subject) == actor  # "Russia hacked the Olympics"
+                if view.ctx.type_of(actor) == "Country" and not (direct or attacker_noun(subject)):
+                    continue
+                out.append(Found(("i", view.incident(token)), "ATTRIBUTED_TO", ("e", actor), [token, subject],
+                                 "attr-attackers", 0.75))
+    return out
+
+
+def attribution_actor_phrase(view: SentenceView) -> list[Found]:
+    """'intruders linked to the Russian government', 'hackers working for Iran', 'Chinese state-backed hackers':
+    in a story about an attack, the attackers' description names who they work for."""
+    out = []
+    ties = {"link", "tie", "work", "operate", "connect", "back", "sponsor", "associate", "affiliate"}
+    for token in view.span:
+        if not attacker_noun(token) or view.incident() is None or token.lemma_.lower() in ("team", "unit", "operation"):
+            continue
+        phrase = [c for c in token.children if c.dep_ in ("acl", "amod", "compound", "relcl")]
+        tied = [c for c in phrase if c.lemma_.lower() in ties or c.dep_ in ("amod", "compound")]
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in ties:
+            tied.append(token.head)  # "the intruders were linked to the Iranian government"
+        for part in tied:
+            inside = list(part.subtree) if part.head == token else [g for p in children_of(part, "prep") for g in p.subtree]
+            for actor in actors_in(view, inside):
+                # "the LockBit gang" only names the gang; "Russian hackers" says whom they work for.
+                if actor in view.victims or (part.dep_ in ("amod", "compound") and view.ctx.type_of(actor) != "Country"):
+                    continue
+                out.append(Found(("i", view.incident(token)), "ATTRIBUTED_TO", ("e", actor), [token, part],
+                                 "attr-actor-phrase", 0.6))
+    return out
+
+
+def attribution_hacked_by(view: SentenceView) -> list[Found]:
+    """The attackers' own signature: 'Hacked By X' shown on screens or a defaced page."""
+    out = []
+    for token in view.span:
+        if token.lower_ in ("hacked", "owned", "pwned", "defaced") and token.i + 1 < len(view.ctx.doc) \
+                and token.nbor().lower_ == "by":
+            cluster = view.ctx.refer(token.nbor(2)) if token.i + 2 < len(view.ctx.doc) else None
+            if cluster is None and token.i + 3 < len(view.ctx.doc):
+                cluster = view.ctx.refer(token.nbor(3))
+            if cluster is not None and view.ctx.type_of(cluster) == "ThreatActor":
+                out.append(Found(("i", view.incident(token)), "ATTRIBUTED_TO", ("e", cluster), [token],
+                                 "attr-hacked-by", 0.8, claimed=True, cue="Hacked By"))
+    return out
+
+
+def attribution_responsible(view: SentenceView) -> list[Found]:
+    """'X (might be) responsible for / behind the attack', 'X launched / carried out the attack'."""
+    out = []
+    words = lex("responsible_words")
+    for token in view.span:
+        anchor = None
+        if token.lower_ in words and token.dep_ in ("acomp", "attr", "prep", "ROOT", "advmod", "amod"):
+            target = mentions_attack(view, subtree_of([token]))
+            if target is not None:
+                anchor = token
+        elif token.pos_ == "VERB" and lemma_of(token) in lex("launch_verbs") and not token.i in view.incident_tokens:
+            target = mentions_attack(view, subtree_of(children_of(token, "dobj", "prt", "prep")))
+            if target is not None:
+                anchor = token
+        if anchor is None:
+            continue
+        verb = anchor if anchor.pos_ in ("VERB", "AUX") else anchor.head
+        subjects = subtree_of(children_of(verb, "nsubj", "nsubjpass") or children_of(anchor, "nsubj"))
+        if anchor.dep_ == "prep" and verb.pos_ in ("NOUN", "PROPN"):  # "the ALPHV gang behind the attack"
+            inside = {t.i for t in anchor.subtree}
+            subjects = [t for t in verb.subtree if t.i not in inside]
+        if not subjects:
+            # "whether hackers working for X might be responsible": a misparsed clause; take what stands
+            # between its opening word and the anchor (with no opening word, as in "accused X of launching
+            # the attack", the verb has no subject of its own: that is the blame rule's)
+            subjects = clause_before(view, anchor, need_opener=anchor.pos_ in ("VERB", "AUX"))
+        for actor in actors_in(view, subjects):
+            out.append(Found(("i", view.incident(target)), "ATTRIBUTED_TO", ("e", actor), [anchor, target],
+                             "attr-responsible", 0.8))
+    return out
+
+
+def attribution_linked(view: SentenceView) -> list[Found]:
+    """'the MGM hack linked to Scattered Spider', 'an attack blamed on X', 'a breach attributed to X'."""
+    out = []
+    for token in view.span:
+        if token.lemma_.lower() not in ("link", "tie", "blame", "attribute", "trace", "connect") or token.tag_ != "VBN":
+            continue
+        target = token.head if token.dep_ in ("acl", "amod", "relcl") else next(iter(children_of(token, "nsubjpass", "nsubj")), None)
+        if target is None or not is_attack_word(view, target):
+            continue
+        for prep in children_of(token, "prep"):
+            if prep.lower_ in ("to", "on"):
+                for actor in actors_in(view, list(prep.subtree)):
+                    out.append(Found(("i", view.incident(target)), "ATTRIBUTED_TO", ("e", actor), [token, target],
+                                     "attr-linked", 0.7))
+    return out
+
+
+def attribution_claim(view: SentenceView) -> list[Found]:
+    """'X claimed responsibility for the attack', 'X claims to have stolen ...'."""
+    out = []
+    for token in view.span:
+        if lemma_of(token) != "claim" or token.pos_ != "VERB":
+            continue
+        objects = children_of(token, "dobj")
+        about_attack = any(o.lower_ in lex("claim_objects") for o in objects) or mentions_attack(
+            view, subtree_of(children_of(token, "dobj", "xcomp", "ccomp", "prep"))) is not None or children_of(token, "xcomp")
+        if not about_attack:
+            continue
+        subjects = subjects_of(token)
+        if token.dep_ == "relcl" and all(s.lower_ in ("which", "who", "that") for s in subjects):
+            subjects = [token.head]  # "a group calling itself X, which claimed responsibility"
+        for actor in view.typed(subtree_of(subjects), ("ThreatActor",)):
+            out.append(Found(("i", view.incident(token)), "ATTRIBUTED_TO", ("e", actor), [token],
+                             "attr-claim", 0.75, claimed=True, cue=token.text))
+    return out
+
+
+def attribution_blame(view: SentenceView) -> list[Found]:
+    """'officials blamed X for the attack', 'attributed the attack to X', 'X denied involvement'."""
+    out = []
+    for token in view.span:
+        lemma = lemma_of(token)
+        if token.pos_ != "VERB":
+            continue
+        if lemma in lex("blame_verbs"):
+            target = mentions_attack(view, subtree_of(children_of(token, "prep", "dobj", "nsubjpass")))
+            if target is None:
+                continue
+            people = children_of(token, "dobj") if lemma != "attribute" else [
+                g for p in children_of(token, "prep") if p.lower_ == "to" for g in p.subtree]
+            if lemma == "attribute" and not people:
+                people = children_of(token, "dobj")
+            for actor in actors_in(view, phrase_of(people)):
+                out.append(Found(("i", view.incident(target)), "ATTRIBUTED_TO", ("e", actor), [token],
+                                 f"attr-{lemma}", 0.8))
+        elif lemma in lex("denial_verbs") or (lemma == "rule" and any(c.lower_ == "out" for c in token.children)):
+            actors = actors_in(view, subtree_of(subjects_of(token)))
+            if not actors:  # a spokesman "ruled out any involvement by the Russian government"
+                actors = actors_in(view, subtree_of(children_of(token, "dobj")))
+            for actor in actors:
+                if view.ctx.type_of(actor) not in ("ThreatActor", "Country") and not view.ctx.clusters[actor].kb:
+                    continue
+                out.append(Found(("i", view.incident(token)), "ATTRIBUTED_TO", ("e", actor), [token],
+                                 "attr-denial", 0.75, status="denied", cue=token.text))
+    return out

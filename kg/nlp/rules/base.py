@@ -1,0 +1,136 @@
+"""What every relation rule shares: the `Found` result, the sentence view, and parse helpers.
+
+A rule sees one sentence with its entities (clusters) and attack mentions (incidents) and returns
+`Found` relations anchored at the words that express them; `kg.nlp.status` then reads how sure the
+text is. Subjects and objects are ("e", cluster) or ("i", incident) references.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from kg.nlp.context import DocContext, Ref
+from kg.nlp.gazetteer import lexicon
+
+ACTOR_TYPES = ("ThreatActor", "Country", "Organization", "Person")
+# Descriptions that stay true inside a film's plot ("a comedy about ... leader Kim Jong Un").
+DESCRIPTIVE = {"LEADER_OF", "EXECUTIVE_OF", "SUBSIDIARY_OF", "APPEARS_IN", "PRODUCED"}
+
+
+@dataclass
+class Found:
+    subject: Ref
+    predicate: str
+    object: Ref
+    anchors: list[Token]
+    rule: str
+    confidence: float
+    claimed: bool = False
+    status: str | None = None  # set by rules that read status themselves
+    cue: str | None = None
+
+    @property
+    def descriptive(self) -> bool:
+        """A standing fact named in a noun phrase ("FireEye's Mandiant unit"): only its own words hedge it."""
+        return self.predicate in DESCRIPTIVE
+
+
+@dataclass
+class SentenceView:
+    ctx: DocContext
+    index: int
+    span: Span
+    incident_tokens: dict[int, int] = field(default_factory=dict)  # trigger token -> incident
+    main: int | None = None
+    victims: set[int] = field(default_factory=set)  # every incident victim in the article
+
+    def incident(self, near: Token | None = None) -> int | None:
+        """The incident this sentence speaks of: the trigger nearest `near`, else the article's main one."""
+        if self.incident_tokens:
+            if near is None:
+                return next(iter(self.incident_tokens.values()))
+            return self.incident_tokens[min(self.incident_tokens, key=lambda i: abs(i - near.i))]
+        return self.main
+
+    def ctx_victims(self) -> set[int]:
+        return self.victims
+
+    def refs(self, tokens) -> list[int]:
+        return self.ctx.clusters_in(tokens)
+
+    def typed(self, tokens, types) -> list[int]:
+        return [c for c in self.refs(tokens) if self.ctx.type_of(c) in types]
+
+
+def lex(name: str) -> set[str]:
+    return set(lexicon()[name])
+
+
+def lemma_of(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def subtree_of(tokens) -> list[Token]:
+    return [g for t in tokens for g in t.subtree]
+
+
+def phrase_of(tokens) -> list[Token]:
+    """The noun phrases themselves, without appositions and clauses hung on them."""
+    out = []
+    for t in tokens:
+        cut = {g.i for c in t.children if c.dep_ in ("appos", "relcl", "advcl", "ccomp", "punct") for g in c.subtree}
+        for g in t.subtree:
+            if g.i > t.i and g.text in (",", ";", "-", "—", "–", "("):
+                break
+            if g.i not in cut:
+                out.append(g)
+    return out
+
+
+def subjects_of(token: Token) -> list[Token]:
+    """The subject of a verb, or of the verb it is chained to ("found the breach and hired X",
+    "LockBit posted the files, claiming to hold more")."""
+    while True:
+        found = [c for c in token.children if c.dep_ == "nsubj"]
+        if found or token.dep_ not in ("conj", "xcomp", "advcl") or token.head == token:
+            return found
+        token = token.head
+
+
+def children_of(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def is_attack_word(view: SentenceView, token: Token) -> bool:
+    return token.i in view.incident_tokens or lemma_of(token) in lex("attack_nouns")
+
+
+def mentions_attack(view: SentenceView, tokens) -> Token | None:
+    return next((t for t in tokens if is_attack_word(view, t)), None)
+
+
+def actors_in(view: SentenceView, tokens, exclude_victims: bool = True) -> list[int]:
+    found = view.typed(tokens, ACTOR_TYPES)
+    return [c for c in found if view.ctx.type_of(c) != "Organization" or view.ctx.clusters[c].kb]
+
+
+def attacker_noun(token: Token) -> bool:
+    """'hackers', 'a group', 'spies': a country in this phrase is who they work for."""
+    return token.lemma_.lower() in lex("actor_nouns") | {"hacker", "spy", "intruder", "attacker", "operative"}
+
+
+def clause_before(view: SentenceView, anchor: Token, need_opener: bool = False) -> list[Token]:
+    for k in range(anchor.i - 1, view.span.start - 1, -1):
+        if view.ctx.doc[k].lower_ in ("whether", "if", "that", ";"):
+            return list(view.ctx.doc[k + 1:anchor.i])
+    return [] if need_opener else list(view.ctx.doc[view.span.start:anchor.i])
+
+def own_words(objects: list[Token]) -> list[Token]:
+    """An object's own words, without its possessor ("FireEye's Mandiant forensics unit": Mandiant)."""
+    out = []
+    for o in objects:
+        owned = {g.i for c in o.children if c.dep_ == "poss" for g in c.subtree}
+        out.extend(t for t in o.subtree if t.i not in owned and t.i <= o.i or t.head == o and t.dep_ == "appos")
+    return out

@@ -1,0 +1,114 @@
+"""Around the attack: motives, hired responders, investigations, leaks."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from kg.nlp.gazetteer import lexicon
+from kg.nlp.rules.base import Found, SentenceView, children_of, lemma_of, lex, mentions_attack, own_words, subjects_of, subtree_of
+
+
+def motive(view: SentenceView) -> list[Found]:
+    """'in retribution for X', 'X may have triggered the attack'."""
+    out = []
+    for token in view.span:
+        if token.lower_ in lex("motive_preps"):
+            works = view.typed(subtree_of(children_of(token, "prep")), ("Film", "Product", "Organization", "Person", "Country"))
+            films = [c for c in works if view.ctx.type_of(c) == "Film"] or works[-1:]
+            for obj in films[:1]:
+                out.append(Found(("i", view.incident(token)), "MOTIVATED_BY", ("e", obj), [token], "motive-retribution", 0.7))
+        elif token.pos_ == "VERB" and lemma_of(token) in lex("motive_verbs"):
+            target = mentions_attack(view, subtree_of(children_of(token, "dobj")))
+            if target is None:
+                continue
+            for obj in view.typed(subtree_of(children_of(token, "nsubj")), ("Film", "Product", "Person", "Organization")):
+                out.append(Found(("i", view.incident(target)), "MOTIVATED_BY", ("e", obj), [token], "motive-trigger", 0.7))
+    return out
+
+
+def hired(view: SentenceView) -> list[Found]:
+    """'X hired Y to clean up the attack' -> X HIRED Y, Y RESPONDED_TO the incident."""
+    out = []
+    for token in view.span:
+        if token.pos_ != "VERB" or lemma_of(token) not in lex("hire_verbs"):
+            continue
+        if lemma_of(token) in ("call", "bring") and not any(c.lower_ in ("in", "on") for c in token.children):
+            continue
+        hirers = [c for c in (view.ctx.refer(t) for t in subjects_of(token)) if c is not None
+                  and view.ctx.type_of(c) == "Organization"][:1]
+        objects = children_of(token, "dobj")
+        hired_orgs = [c for c in (view.ctx.refer(o) for o in own_words(objects)) if c is not None
+                      and view.ctx.type_of(c) == "Organization"]
+        purpose = subtree_of(children_of(token, "xcomp", "advcl", "prep")) + subtree_of(objects)
+        about = mentions_attack(view, purpose) or next(
+            (t for t in purpose if lemma_of(t) in lex("respond_purposes")), None)
+        hired_orgs = [f for f in hired_orgs if f not in hirers and f not in view.victims]
+        for firm in hired_orgs:
+            for hirer in hirers:
+                if hirer != firm:
+                    out.append(Found(("e", hirer), "HIRED", ("e", firm), [token], "hire", 0.85))
+            if about is not None:
+                incident = view.incident(about)
+                if incident is not None:
+                    out.append(Found(("e", firm), "RESPONDED_TO", ("i", incident), [token], "hire-respond", 0.8))
+            elif hirers and view.incident() is not None and hirers[0] in view.ctx_victims():
+                # A victim hiring a firm in a story about its attack is hiring help with it.
+                out.append(Found(("e", firm), "RESPONDED_TO", ("i", view.incident()), [token],
+                                 "hire-respond-victim", 0.6))
+    return out
+
+
+
+
+def investigates(view: SentenceView) -> list[Found]:
+    """'X is investigating the hack', 'X leads a probe into the attack'."""
+    out = []
+    for token in view.span:
+        lemma = lemma_of(token)
+        target = None
+        if token.pos_ == "VERB" and lemma in lex("investigate_verbs"):
+            target = mentions_attack(view, subtree_of(children_of(token, "dobj", "prep", "ccomp")))
+            if target is None and any(c.dep_ in ("ccomp", "mark") or c.lower_ in ("whether", "if") for c in token.children):
+                target = token  # "investigating whether ..." is about this article's incident
+            if target is None and not children_of(token, "dobj", "ccomp", "prep") and view.incident() is not None:
+                target = token  # "The FBI is investigating." speaks of the article's incident
+        elif token.lower_ in lex("investigation_nouns") and token.pos_ == "NOUN":
+            target = mentions_attack(view, subtree_of(children_of(token, "prep")))
+            if target is not None:
+                verb = token.head
+                while verb.dep_ in ("xcomp", "advcl", "conj", "prep", "pobj", "dobj") and verb.head != verb:
+                    verb = verb.head
+                token = verb
+        if target is None:
+            continue
+        subjects = subjects_of(token)
+        for org in view.typed(subtree_of(subjects), ("Organization",))[:1]:
+            incident = view.incident(target)
+            if incident is not None:
+                out.append(Found(("e", org), "INVESTIGATES", ("i", incident), [token], "investigate", 0.75))
+    return out
+
+
+def leaked(view: SentenceView, next_sentence: Span | None) -> list[Found]:
+    """'five movies were leaked online, including X, Y', negated by 'no proof ... related to the attack'."""
+    out = []
+    for token in view.span:
+        if token.pos_ != "VERB" or lemma_of(token) not in lex("leak_verbs"):
+            continue
+        works = view.typed(view.span, ("Film",))
+        if not works:
+            continue
+        status, cue = None, None
+        if next_sentence is not None:
+            text = next_sentence.text.lower()
+            for phrase in lexicon()["negation_phrases"]:
+                if phrase in text and any(w in text for w in ("attack", "hack", "breach", "related", "linked")):
+                    status, cue = "negated", phrase
+                    break
+        by_hackers = any(g.lower_ in ("hackers", "attackers") for a in children_of(token, "agent") for g in a.subtree)
+        if status is None and not by_hackers:
+            status, cue = "suspected", "co-occurrence"
+        for work in works:
+            out.append(Found(("i", view.incident(token)), "LEAKED", ("e", work), [token], "leak", 0.6, status=status, cue=cue))
+        break
+    return out
