@@ -54,7 +54,6 @@ def resolve_mentions(mentions: list[Mention], body_start: int = 0, same: list[tu
         uf.union(a, b)
     keys = [alias_key(m.text) for m in mentions]
     weak: set[int] = set()
-    gaz = gazetteer()
     first_by_key: dict[tuple[str, str], int] = {}
     for i, m in enumerate(mentions):
         country = _country_of(m) if m.type == "Country" else None

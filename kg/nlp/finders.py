@@ -1,0 +1,291 @@
+"""Finders: each proposes Candidate spans with a type and a priority, from spaCy's NER, data
+(countries, MITRE ATT&CK groups, seats of government) and cue words (lexicon.json). No names."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.nlp.gazetteer import gazetteer, lexicon
+from kg.nlp.spans import (
+    ACTOR_CODE,
+    Candidate,
+    PRODUCT_HEADS,
+    actor_context,
+    as_country,
+    capitalised_runs,
+    cyber_sentence,
+    film_context,
+    looks_like_org,
+    name_after,
+    name_before,
+    name_token,
+    proper_noun,
+    quoted_spans,
+    software_context,
+    trim,
+)
+
+NER_TYPES = {"ORG": "Organization", "PERSON": "Person", "PRODUCT": "Product"}
+BODY_HEADS = {"department", "ministry", "embassy", "police", "agency", "service", "services", "bureau", "office",
+               "command", "commission", "council", "committee", "authority", "administration", "court", "army",
+               "navy", "forces", "parliament", "congress", "senate", "government", "directorate", "institute"}
+ORG_APPOSITIVES = {"company", "firm", "provider", "maker", "vendor", "business", "retailer", "operator", "agency",
+                    "bank", "insurer", "utility", "distributor", "developer", "manufacturer", "publisher", "outlet",
+                    "newspaper", "broadcaster", "site", "giant", "conglomerate", "startup", "start-up", "group",
+                    "organisation", "organization", "charity", "university", "hospital", "carrier", "airline",
+                    "subsidiary", "unit", "division", "contractor", "supplier", "platform", "network", "chain"}
+
+
+def _government_seats(doc: Doc) -> list[Candidate]:
+    """'The Kremlin denied any role': the seat of a government stands for its country."""
+    seats = {k: v for k, v in lexicon()["government_seats"].items() if k != "about"}
+    out = []
+    for start, end in capitalised_runs(doc, max_len=3):
+        if doc[start:end].text in seats and gazetteer().country(seats[doc[start:end].text]):
+            out.append(Candidate(start, end, "Country", 4, "government-seat"))
+    return out
+
+
+def _from_ner(doc: Doc) -> list[Candidate]:
+    out = []
+    for ent in doc.ents:
+        start, end = trim(doc, ent.start, ent.end)
+        if start >= end:
+            continue
+        text = doc[start:end].text
+        if ent.label_ in ("GPE", "NORP", "LOC"):
+            if gazetteer().country(text) and as_country(doc, start, end):
+                out.append(Candidate(start, end, "Country", 3, "ner-country"))
+            continue
+        kind = NER_TYPES.get(ent.label_)
+        if ent.label_ == "WORK_OF_ART":
+            kind = "Film" if film_context(doc, start, end) else None
+        if kind == "Person" and looks_like_org(doc[start:end]):
+            kind = "Organization"
+        if kind:
+            # A lone word tagged PERSON is the model's weakest guess ("Mandiant", "Annie"): it loses every vote.
+            weak = kind == "Person" and end - start == 1
+            # "U.S. Treasury Department", "Russian Foreign Ministry": a body named after its country is a body.
+            body = kind == "Organization" and end - start > 1 and doc[end - 1].lower_ in BODY_HEADS
+            out.append(Candidate(start, end, kind, 4 if body else 0 if weak else 1, f"ner-{ent.label_.lower()}"))
+    return out
+
+
+def _countries(doc: Doc) -> list[Candidate]:
+    gaz = gazetteer()
+    out = []
+    for start, end in capitalised_runs(doc, max_len=6):
+        for s in range(start, end):
+            for e in range(end, s, -1):
+                text = doc[s:e].text
+                country = gaz.country(text)
+                if country and text.lower() not in gaz.ambiguous_aliases and text[0].isupper() and as_country(doc, s, e):
+                    out.append(Candidate(s, e, "Country", 3, "gazetteer-country"))
+                    break
+    return out
+
+
+def _attack_groups(doc: Doc) -> list[Candidate]:
+    gaz = gazetteer()
+    out = []
+    for start, end in capitalised_runs(doc, max_len=5):
+        for s in range(start, end):
+            for e in range(end, s, -1):
+                text = doc[s:e].text
+                # An alias that is also an English word ("Hafnium", "Equation") counts only as a proper noun.
+                ambiguous = text.lower() in gaz.ambiguous_aliases
+                if len(text) > 2 and gaz.group(text) and (not ambiguous or proper_noun(doc, s, e)):
+                    if cyber_sentence(doc[s].sent) and not gaz.country(text):
+                        out.append(Candidate(s, e, "ThreatActor", 4, "attack-alias"))
+                    break
+    return out
+
+
+def _platforms(doc: Doc) -> list[Candidate]:
+    """'posted on Facebook', 'its Twitter accounts', 'a Reddit thread': a platform is an organisation."""
+    heads = {"handle", "handles", "account", "accounts", "thread", "threads", "page", "pages", "feed", "channel",
+             "channels", "post", "posts", "profile", "forum", "group"}
+    out = []
+    for token in doc:
+        if not (token.text[:1].isupper() and token.is_alpha and not token.is_sent_start):
+            continue
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        before = doc[token.i - 1] if token.i > 0 else None
+        posted_on = before is not None and before.lower_ == "on" and token.i > 1 and doc[token.i - 2].lemma_ in (
+            "post", "publish", "write", "tweet", "share", "announce", "say", "appear", "circulate", "leak")
+        if (after is not None and after.lower_ in heads and after.pos_ == "NOUN") or posted_on:
+            out.append(Candidate(token.i, token.i + 1, "Organization", 2, "platform"))
+    return out
+
+
+def _owners(doc: Doc) -> list[Candidate]:
+    """'bought in 2022 by Optum', 'owned by Singtel': who buys or owns a company is an organisation."""
+    out = []
+    for token in doc:
+        if token.lower_ == "by" and token.i > 0 and any(
+                t.lemma_.lower() in ("buy", "acquire", "own", "purchase") for t in doc[max(0, token.i - 4):token.i]):
+            name = name_after(doc, token.i + 1, allow_quotes=False)
+            if name:
+                out.append(Candidate(*name, "Organization", 1, "owner"))
+    return out
+
+
+def _appositions(doc: Doc) -> list[Candidate]:
+    """'Kaseya, a U.S. IT management company': what the text says a name is beats the model's guess."""
+    out = []
+    for start, end in capitalised_runs(doc, max_len=4):
+        if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
+            continue
+        for k in range(end + 2, min(end + 8, len(doc))):
+            word = doc[k].lower_
+            if doc[k].text in (",", ".", ";") or doc[k].pos_ == "VERB":
+                break
+            if word in ORG_APPOSITIVES and (k + 1 >= len(doc) or doc[k + 1].pos_ != "NOUN"):
+                out.append(Candidate(start, end, "Organization", 3, "apposition-org"))
+                break
+            if word in PRODUCT_HEADS and (k + 1 >= len(doc) or doc[k + 1].pos_ != "NOUN"):
+                out.append(Candidate(start, end, "Product", 3, "apposition-product"))
+                break
+    return out
+
+
+def _software(doc: Doc) -> list[Candidate]:
+    """'its Orion platform', 'the NotPetya malware', 'Exchange Server': software and malware are products."""
+    out = []
+    for start, end in capitalised_runs(doc, max_len=4):
+        after = doc[end] if end < len(doc) else None
+        last = doc[end - 1].lower_
+        named_head = last in {"server", "platform", "cloud", "os"} and end - start >= 2
+        if (after is not None and after.lower_ in PRODUCT_HEADS and after.pos_ in ("NOUN", "PROPN")) or named_head:
+            if not doc[start].is_sent_start or end - start > 1:
+                out.append(Candidate(start, end, "Product", 2, "software-name"))
+    return out
+
+
+def _named_actors(doc: Doc) -> list[Candidate]:
+    """'a group that calls itself X', 'hackers known as X', 'X, a.k.a. Y'."""
+    out = []
+    cues = sorted((c.split() for c in lexicon()["named_cues"]), key=len, reverse=True)
+    for i in range(len(doc)):
+        for cue in cues:
+            j = i + len(cue)
+            if j > len(doc) or [t.lower_ for t in doc[i:j]] != [c.lower() for c in cue]:
+                # spaCy splits "a.k.a." into "a.k.a" + "."
+                if not (cue == ["a.k.a."] and doc[i].lower_ == "a.k.a"):
+                    continue
+                j = i + 1 + (i + 1 < len(doc) and doc[i + 1].text == ".")
+            name = name_after(doc, j)
+            if name and actor_context(doc, i):
+                kind = "Product" if software_context(doc, i) else "ThreatActor"
+                out.append(Candidate(*name, kind, 5, "named-actor" if kind == "ThreatActor" else "named-software"))
+                if doc[i].lower_.startswith("a.k.a") or doc[i].lower_ == "aka":
+                    before = name_before(doc, i)
+                    if before:
+                        out.append(Candidate(*before, "ThreatActor", 5, "named-actor"))
+            break
+    return out
+
+
+def _hacked_by(doc: Doc) -> list[Candidate]:
+    out = []
+    for i in range(len(doc) - 2):
+        if doc[i].lower_ in ("hacked", "owned", "pwned", "defaced") and doc[i + 1].lower_ == "by":
+            name = name_after(doc, i + 2)
+            if name:
+                out.append(Candidate(*name, "ThreatActor", 5, "hacked-by"))
+    return out
+
+
+def _hashtags(doc: Doc) -> list[Candidate]:
+    out = []
+    for i in range(len(doc) - 1):
+        if doc[i].text == "#" and not doc[i].whitespace_ and doc[i + 1].is_alpha and cyber_sentence(doc[i].sent):
+            out.append(Candidate(i, i + 2, "ThreatActor", 4, "hashtag"))
+    return out
+
+
+def _actor_codes(doc: Doc) -> list[Candidate]:
+    return [Candidate(t.i, t.i + 1, "ThreatActor", 4, "actor-code") for t in doc if ACTOR_CODE.match(t.text)]
+
+
+def _gang_names(doc: Doc) -> list[Candidate]:
+    """'the DarkSide ransomware gang', 'a hacking group called X' is in _named_actors."""
+    heads = {"gang", "crew", "cartel", "collective", "syndicate"}
+    out = []
+    for token in doc:
+        qualified = token.lower_ == "group" and token.i > 0 and doc[token.i - 1].lower_ in (
+            "ransomware", "hacking", "hacker", "cybercrime", "extortion", "threat", "apt", "espionage", "hacktivist")
+        if token.lower_ not in heads and not qualified:
+            continue
+        k = token.i - 1
+        while k >= 0 and doc[k].lower_ in ("ransomware", "hacking", "hacker", "cybercrime", "extortion", "threat",
+                                           "apt", "espionage", "hacktivist", "criminal", "cyber"):
+            k -= 1
+        end = k + 1
+        while k >= 0 and name_token(doc[k]):
+            k -= 1
+        start = k + 1
+        if start < end and not gazetteer().country(doc[start:end].text) and cyber_sentence(token.sent):
+            out.append(Candidate(start, end, "ThreatActor", 4, "gang-name"))
+    return out
+
+
+def _films(doc: Doc) -> list[Candidate]:
+    out = []
+    for start, end in quoted_spans(doc):
+        if film_context(doc, start, end):
+            out.append(Candidate(start, end, "Film", 4, "film-title"))
+    return out
+
+
+def _outlets(doc: Doc) -> list[Candidate]:
+    """The name after 'according to' or 'told' is a source; unless NER says Person, an Organization."""
+    out = []
+    for token in doc:
+        nxt = token.i + 1
+        if token.lower_ == "to" and token.i > 0 and doc[token.i - 1].lower_ == "according":
+            pass
+        elif token.lemma_ == "tell" and token.pos_ == "VERB":
+            pass
+        else:
+            continue
+        name = name_after(doc, nxt, allow_quotes=False)
+        if name and not any(doc[k].ent_type_ == "PERSON" for k in range(*name)):
+            out.append(Candidate(*name, "Organization", 2, "source-outlet"))
+    return out
+
+
+def _products(doc: Doc) -> list[Candidate]:
+    heads = {"console", "network", "platform", "app", "software", "service", "browser", "system", "store"}
+    out = []
+    for start, end in capitalised_runs(doc, max_len=4):
+        nxt = doc[end] if end < len(doc) else None
+        last = doc[end - 1]
+        after = doc[end + 1] if end + 1 < len(doc) else None
+        if nxt is not None and (nxt.lower_ in heads or (nxt.lower_ == "game" and after is not None and after.lower_ == "console")):
+            if start > 0 and doc[start - 1].lower_ in ("’s", "'s") and doc[start - 1].tag_ == "POS":
+                out.append(Candidate(start, end, "Product", 3, "product-of-org"))
+        elif last.text in ("Network", "Platform", "Console", "Store") and end - start >= 2:
+            out.append(Candidate(start, end, "Product", 2, "product-name"))
+    return out
+
+
+def _units(doc: Doc) -> list[Candidate]:
+    """"Alphabet's Mandiant security unit": the capitalised name before a unit noun is an organisation."""
+    units = set(lexicon()["unit_nouns"]) - {"group", "team", "service", "business"}
+    out = []
+    for start, end in capitalised_runs(doc, max_len=4):
+        k = end
+        while k < len(doc) and k - end < 3 and doc[k].is_lower and doc[k].lower_ not in units and doc[k].is_alpha:
+            k += 1
+        if k < len(doc) and doc[k].lower_ in units and start > 0 and doc[start - 1].tag_ == "POS":
+            out.append(Candidate(start, end, "Organization", 2, "unit-of-org"))
+            owner = start - 2  # "Cisco's Talos unit": the owner is an organisation too
+            if owner >= 0 and doc[owner].text[:1].isupper() and doc[owner].is_alpha:
+                out.append(Candidate(owner, owner + 1, "Organization", 2, "unit-owner"))
+    return out
+
+
+FINDERS = (_from_ner, _government_seats, _countries, _attack_groups, _named_actors, _hacked_by, _hashtags,
+           _actor_codes, _gang_names, _films, _outlets, _products, _units, _platforms, _software, _appositions,
+           _owners)

@@ -1,0 +1,194 @@
+"""Token-level helpers for finding names: capitalised runs, quoted titles, the name after a cue,
+and the tests that tell a country from a place or a dateline."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from kg.nlp.gazetteer import gazetteer, lexicon
+from kg.resolve.keys import alias_key
+
+QUOTES_OPEN = {'"', "“", "‘", "'", "``"}
+QUOTES_CLOSE = {'"', "”", "’", "'", "''"}
+ACTOR_CODE = re.compile(r"^(?:APT|UNC|TA|FIN|DEV-|Storm-|TEMP\.|G)\d{1,4}$")
+LOWER_INSIDE = {"of", "the", "for", "and", "on", "in", "de", "&"}
+PRODUCT_HEADS = {"software", "platform", "server", "servers", "app", "application", "update", "updates", "malware",
+                  "worm", "virus", "wiper", "trojan", "backdoor", "toolkit", "browser", "console", "firmware",
+                  "router", "routers", "plugin", "plug-in", "ransomware", "spyware", "botnet", "exploit"}
+
+
+@dataclass
+class Candidate:
+    start: int  # token offsets in the doc
+    end: int
+    type: str
+    priority: int
+    rule: str
+
+
+def trim(doc: Doc, start: int, end: int, keep_the: bool = False) -> tuple[int, int]:
+    """Drop determiners, quotes and punctuation at the edges (a title's own "The" stays with keep_the),
+    and a sentence's first word when only its position capitalised it ("Faulty CrowdStrike update")."""
+    if end - start > 1 and doc[start].is_sent_start and doc[start].tag_ in ("JJ", "RB", "VBG", "VBN", "VBD") \
+            and doc[start + 1].text[:1].isupper():
+        start += 1
+    while start < end and (doc[start].text in ("the", "a", "an") or doc[start].text in QUOTES_OPEN or doc[start].is_punct
+                           or (doc[start].text in ("The", "A", "An") and not (keep_the or (
+                               not doc[start].is_sent_start and end - start > 1)))):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].text in QUOTES_CLOSE):
+        end -= 1
+    return start, end
+
+
+def name_token(token) -> bool:
+    text = token.text
+    return (text[:1].isupper() or ACTOR_CODE.match(text) is not None) and token.is_alpha | (
+        "-" in text or "/" in text or text.isalnum()) and token.lower_ not in ("the", "a", "an")
+
+
+def capitalised_runs(doc: Doc, max_len: int) -> list[tuple[int, int]]:
+    runs = []
+    i = 0
+    while i < len(doc):
+        if doc[i].text[:1].isupper() and not doc[i].is_punct:
+            j = i + 1
+            while j < len(doc) and j - i < max_len and (
+                doc[j].text[:1].isupper() or (doc[j].lower_ in LOWER_INSIDE and j + 1 < len(doc) and doc[j + 1].text[:1].isupper())
+                or (doc[j].text in ("-", ".") and not doc[j - 1].whitespace_ and j + 1 < len(doc) and doc[j + 1].text[:1].isupper())
+            ) and "\n" not in doc[j - 1].whitespace_:
+                j += 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def name_after(doc: Doc, i: int, allow_quotes: bool = True) -> tuple[int, int] | None:
+    """The name that starts at token i: a quoted string, a #hashtag, or a run of capitalised words."""
+    if i >= len(doc):
+        return None
+    if allow_quotes and doc[i].text in QUOTES_OPEN:
+        for j in range(i + 1, min(i + 12, len(doc))):
+            if doc[j].text in QUOTES_CLOSE or doc[j].text == '"':
+                start, end = trim(doc, i + 1, j, keep_the=True)
+                return (start, end) if start < end and doc[start].text[:1].isupper() else None
+        return None
+    if doc[i].text == "#" and i + 1 < len(doc) and not doc[i].whitespace_:
+        return i, i + 2
+    j = i
+    while j < len(doc) and (name_token(doc[j]) or (j > i and doc[j].like_num and name_token(doc[j - 1])) or (
+        doc[j].lower_ in LOWER_INSIDE and j > i and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()
+    ) or (doc[j].text == "/" and j > i and not doc[j].whitespace_ and not doc[j - 1].whitespace_)
+            or (j > i and doc[j - 1].text == "/" and not doc[j - 1].whitespace_ and doc[j].is_alpha)):
+        if doc[j].text != "/" and j > i and "\n" in doc[j - 1].whitespace_:
+            break
+        j += 1
+        if j - i >= 6:
+            break
+    start, end = trim(doc, i, j)
+    return (start, end) if start < end else None
+
+
+def name_before(doc: Doc, i: int) -> tuple[int, int] | None:
+    j = i - 1
+    while j >= 0 and (doc[j].is_punct or doc[j].text in QUOTES_CLOSE):
+        j -= 1
+    end = j + 1
+    while j >= 0 and (name_token(doc[j]) or (doc[j].lower_ in LOWER_INSIDE and j > 0 and doc[j - 1].text[:1].isupper())):
+        j -= 1
+    start, end = trim(doc, j + 1, end)
+    return (start, end) if start < end else None
+
+
+def quoted_spans(doc: Doc) -> list[tuple[int, int]]:
+    spans = []
+    i = 0
+    while i < len(doc):
+        if doc[i].text in QUOTES_OPEN:
+            for j in range(i + 1, min(i + 12, len(doc))):
+                if doc[j].text in QUOTES_CLOSE:
+                    start, end = trim(doc, i + 1, j, keep_the=True)
+                    if start < end and all(title_word(t) for t in doc[start:end]):
+                        spans.append((start, end))
+                    i = j
+                    break
+                if "\n" in doc[j].whitespace_:
+                    break
+        i += 1
+    return spans
+
+
+def title_word(token) -> bool:
+    return token.text[:1].isupper() or token.lower_ in LOWER_INSIDE | {"to", "a", "an", "with", "her", "his", "my", "at"} \
+        or token.is_punct or token.like_num
+
+
+def film_context(doc: Doc, start: int, end: int) -> bool:
+    cues = set(lexicon()["film_cues"])
+    window = doc[max(start - 4, doc[start].sent.start):start]
+    if any(t.lower_ in cues for t in window):
+        return True
+    sent = doc[start].sent
+    return any(t.lower_ in cues for t in sent) and (doc[start - 1].text in QUOTES_OPEN if start > 0 else False)
+
+
+def software_context(doc: Doc, i: int) -> bool:
+    """'the malware, known as BlackEnergy': the thing named is software, not a group."""
+    window = doc[max(doc[i].sent.start, i - 4):i]
+    return any(t.lower_ in PRODUCT_HEADS for t in window) and not any(
+        t.lower_ in set(lexicon()["actor_nouns"]) for t in window)
+
+
+def actor_context(doc: Doc, i: int) -> bool:
+    nouns = set(lexicon()["actor_nouns"])
+    window = doc[max(doc[i].sent.start, i - 8):i]
+    return any(t.lower_ in nouns for t in window) or cyber_sentence(doc[i].sent) or doc[i].lower_.startswith("a.k.a")
+
+
+def cyber_sentence(sent: Span) -> bool:
+    cues = set(lexicon()["cyber_context"]) | set(lexicon()["attack_nouns"])
+    return any(t.lower_ in cues or t.lemma_ in cues for t in sent)
+
+
+def as_country(doc: Doc, start: int, end: int) -> bool:
+    """A capital stands for its government ("Moscow denied"), not where something is ("an embassy in
+    Moscow"), not part of a longer name ("The Washington Post") and not a dateline ("LONDON - ...")."""
+    if alias_key(doc[start:end].text) not in gazetteer().capital_keys:
+        return not dateline(doc, start, end)
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    if after is not None and (after.text[:1].isupper() and after.is_alpha and not after.is_sent_start):
+        return False
+    if before is not None and (before.lower_ in ("in", "at", "from", "near", "outside", "to", "of", "the")
+                               or before.text[:1].isupper() and before.is_alpha and not doc[start].is_sent_start):
+        return False
+    return not dateline(doc, start, end)
+
+
+def dateline(doc: Doc, start: int, end: int) -> bool:
+    """'WASHINGTON - ...' at the start of a line."""
+    at_line_start = start == 0 or "\n" in doc[start - 1].whitespace_ or doc[start - 1].is_space
+    after = doc[end] if end < len(doc) else None
+    return at_line_start and doc[start:end].text.isupper() and after is not None and after.text in ("-", "—", "–", ",")
+
+
+def looks_like_org(span: Span) -> bool:
+    last = span[-1].lower_
+    return last in set(lexicon()["org_suffixes"]) or (len(span) == 1 and span.text.isupper() and len(span.text) <= 5)
+
+
+def proper_noun(doc: Doc, start: int, end: int) -> bool:
+    return all(t.pos_ == "PROPN" for t in doc[start:end]) and not doc[start].is_sent_start and doc[start].text[:1].isupper()
+
+
+def whole(doc: Doc, start: int, end: int) -> bool:
+    """Not part of a longer capitalised name ("Sony" inside "Sony Corporation" is not a mention of Sony)."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    return not (before is not None and before.text[:1].isupper() and before.is_alpha and not doc[start].is_sent_start) \
+        and not (after is not None and after.text[:1].isupper() and after.is_alpha)
