@@ -73,14 +73,15 @@ def extract(article: dict, cleaned: Cleaned, doc: Doc) -> DocResult:
         for f in found:
             if not _valid(ctx, f, incidents):
                 continue
+            said_by = f.source if f.source is not None else source
             if f.status is not None:
                 status, cue = f.status, f.cue
             else:
                 # An actor saying it did it ("ALPHV said it was behind the attack") is the actor's own claim.
-                own = f.predicate == "ATTRIBUTED_TO" and source is not None and f.object == ("e", source)
+                own = f.predicate == "ATTRIBUTED_TO" and said_by is not None and f.object == ("e", said_by)
                 status, cue = status_of(sent, f.anchors, claimed=f.claimed or own, narrow=f.descriptive)
                 cue = cue or f.cue
-            claims.append(_claim(ctx, cleaned, f, status, cue, n, source))
+            claims.append(_claim(ctx, cleaned, f, status, cue, n, said_by))
     return DocResult(article, ctx.clusters, incidents, _dedupe(claims))
 
 

@@ -11,11 +11,20 @@ from spacy.tokens import Span, Token
 from kg.nlp.gazetteer import lexicon
 
 
+def _governors(token: Token) -> list[Token]:
+    """A word and its ancestors, stopping at a coordination: in "X is believed to live in Russia and was
+    blamed for the attack", "believed" does not govern "blamed"."""
+    chain = [token]
+    while chain[-1].dep_ not in ("conj", "ROOT") and chain[-1].head is not chain[-1]:
+        chain.append(chain[-1].head)
+    return chain
+
+
 def scope(anchors: list[Token]) -> list[Token]:
-    """The anchor words, their ancestors, and the children of those."""
+    """The anchor words, their ancestors (up to a coordination), and the children of those."""
     seen: dict[int, Token] = {}
     for anchor in anchors:
-        for token in [anchor, *anchor.ancestors]:
+        for token in _governors(anchor):
             seen[token.i] = token
             for child in token.children:
                 if child.dep_ in ("aux", "advmod", "mark", "neg", "nsubj", "attr", "acomp", "prep", "det", "amod"):

@@ -29,7 +29,7 @@ def attribution_attackers(view: SentenceView) -> list[Found]:
     for token in view.span:
         if token.i not in view.incident_tokens or token.pos_ != "VERB":
             continue
-        for subject in children_of(token, "nsubj"):
+        for subject in subjects_of(token):
             phrase = list(subject.subtree)
             for actor in actors_in(view, phrase):
                 direct = view.ctx.cluster_at(subject) == actor  # "Russia hacked the Olympics"
@@ -162,9 +162,13 @@ def attribution_blame(view: SentenceView) -> list[Found]:
                 g for p in children_of(token, "prep") if p.lower_ == "to" for g in p.subtree]
             if lemma == "attribute" and not people:
                 people = children_of(token, "dobj")
+            source = None
+            if not people and token.tag_ == "VBN" and subjects_of(token, "nsubjpass"):
+                people = subjects_of(token, "nsubjpass")  # "X was blamed by the FBI for the attack"
+                source = next(iter(view.refs(g for a in children_of(token, "agent") for g in a.subtree)), None)
             for actor in actors_in(view, phrase_of(people)):
                 out.append(Found(("i", view.incident(target)), "ATTRIBUTED_TO", ("e", actor), [token],
-                                 f"attr-{lemma}", 0.8))
+                                 f"attr-{lemma}", 0.8, source=source))
         elif lemma in lex("denial_verbs") or (lemma == "rule" and any(c.lower_ == "out" for c in token.children)):
             actors = actors_in(view, subtree_of(subjects_of(token)))
             if not actors:  # a spokesman "ruled out any involvement by the Russian government"

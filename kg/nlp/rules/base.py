@@ -30,6 +30,7 @@ class Found:
     claimed: bool = False
     status: str | None = None  # set by rules that read status themselves
     cue: str | None = None
+    source: int | None = None  # who says so, when the rule itself finds it ("blamed by the FBI")
 
     @property
     def descriptive(self) -> bool:
@@ -89,11 +90,11 @@ def phrase_of(tokens) -> list[Token]:
     return out
 
 
-def subjects_of(token: Token) -> list[Token]:
+def subjects_of(token: Token, dep: str = "nsubj") -> list[Token]:
     """The subject of a verb, or of the verb it is chained to ("found the breach and hired X",
-    "LockBit posted the files, claiming to hold more")."""
+    "LockBit posted the files, claiming to hold more"); dep="nsubjpass" for a passive one."""
     while True:
-        found = [c for c in token.children if c.dep_ == "nsubj"]
+        found = [c for c in token.children if c.dep_ == dep]
         if found or token.dep_ not in ("conj", "xcomp", "advcl") or token.head == token:
             return found
         token = token.head
