@@ -82,7 +82,35 @@ def extract(article: dict, cleaned: Cleaned, doc: Doc) -> DocResult:
                 status, cue = status_of(sent, f.anchors, claimed=f.claimed or own, narrow=f.descriptive)
                 cue = cue or f.cue
             claims.append(_claim(ctx, cleaned, f, status, cue, n, said_by))
+    claims += _actors_in_story(ctx, cleaned, claims, by_sentence, main)
     return DocResult(article, ctx.clusters, incidents, _dedupe(claims))
+
+
+_STORY_WORDS = {"network", "networks", "systems", "intrusion", "breach", "attack", "hack", "hackers", "behind",
+                "responsible", "found", "inside", "compromised", "stole"}
+
+
+def _actors_in_story(ctx: DocContext, cleaned: Cleaned, claims: list[LocalClaim], by_sentence, main) -> list[LocalClaim]:
+    """A threat actor that a story about an attack names, in a sentence about the intrusion, with no rule
+    tying it to the attack ("found two groups in the network: one it calls Cozy Bear"): a suspect."""
+    if main is None:
+        return []
+    tied = {c.object for c in claims if c.predicate == "ATTRIBUTED_TO"}
+    out = []
+    for n, cluster in enumerate(ctx.clusters):
+        if cluster.type != "ThreatActor" or ("e", n) in tied:
+            continue
+        for m in cluster.mentions:
+            sent_index = ctx.mentions[m].sent
+            sent = ctx.sents[sent_index]
+            if sent_index in by_sentence or any(t.lower_ in _STORY_WORDS for t in sent):
+                incident = next(iter(by_sentence.get(sent_index, {}).values()), main)
+                anchor = ctx.doc[ctx.mentions[m].token]
+                found = Found(("i", incident), "ATTRIBUTED_TO", ("e", n), [anchor], "attr-actor-in-story", 0.4,
+                              status="suspected", cue="named in the story")
+                out.append(_claim(ctx, cleaned, found, "suspected", found.cue, sent_index))
+                break
+    return out
 
 
 def _year(published: str | None) -> int | None:
