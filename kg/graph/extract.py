@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from kg.ingest.clean import Cleaned
 from kg.nlp.context import DocContext, Ref
+from kg.nlp.dates import published_date
 from kg.nlp.incidents import LocalIncident, find_mentions, group_mentions, main_incident
 from kg.nlp.rules import DESCRIPTIVE, RULES, Found, SentenceView, leaked
 from kg.nlp.status import source_of, status_of
@@ -43,7 +44,7 @@ class DocResult:
 
 
 def extract(article: dict, cleaned: Cleaned, doc: Doc) -> DocResult:
-    ctx = DocContext(doc)
+    ctx = DocContext(doc, published_date(article.get("published")))
     mentions = find_mentions(ctx)
     incidents, of_mention = group_mentions(ctx, mentions, _year(article.get("published")))
     main = main_incident(incidents)

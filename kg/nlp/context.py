@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
@@ -24,8 +25,9 @@ class Sentence:
 class DocContext:
     """Mentions, clusters and lookups over one spaCy Doc; built once per article, no I/O."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, published: date | None = None):
         self.doc = doc
+        self.published = published
         self.sents = list(doc.sents)
         self.sent_of_token = [0] * len(doc)
         for n, sent in enumerate(self.sents):
@@ -164,6 +166,22 @@ class DocContext:
 
     def sentence_of(self, token: Token) -> int:
         return self.sent_of_token[token.i]
+
+    def date_near(self, trigger: Token) -> str | None:
+        """The most precise date said of an attack word's own clause ("hit on Dec. 23", "stolen in late
+        2014"), relative to the article's publication date; dates of other clauses do not count."""
+        from kg.nlp.dates import normalise
+
+        clause = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+        while clause.dep_ in ("prep", "pobj", "dobj", "nsubj", "nsubjpass", "compound") and clause.head is not clause:
+            clause = clause.head
+        inside = {t.i for t in clause.subtree} - {
+            t.i for c in clause.subtree if c.dep_ in ("relcl", "advcl", "ccomp", "appos") and trigger not in c.subtree
+            for t in c.subtree}
+        found = [normalise(span.text, self.published) for span in self.doc.spans.get("kg_dates", [])
+                 if span.root.i in inside]
+        found = [d for d in found if d]
+        return max(found, key=len) if found else None
 
     def year_in(self, sent: int) -> int | None:
         return self.dated(sent)[0]

@@ -10,6 +10,7 @@ attack"), generic ("victims of breaches"), or inside a film's plot make no incid
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -31,6 +32,14 @@ SUFFER_VERBS = {"suffer", "experience", "disclose", "confirm", "detect", "discov
                 "acknowledge", "reveal", "notice", "admit"}
 
 
+# "This is not a security incident or cyberattack", "there was no sign of a hack": said of what happened.
+_ATTACK_WORDS = r"(?:cyber ?-?attack|attack|hack|breach|intrusion|security incident|cyber incident)"
+_NOT_AN_ATTACK = re.compile(
+    r"\b(?:is|was|were|be|been)(?: not|n't)\s+(?:a |an |the )?(?:[\w-]+\s+){0,3}?" + _ATTACK_WORDS + r"\b"
+    r"|\bno (?:sign|evidence|indication|suggestion) (?:of|that)\s+(?:a |an )?(?:[\w-]+\s+){0,2}?" + _ATTACK_WORDS + r"\b"
+    r"|\b(?:not caused by|not the result of|rather than)\s+(?:a |an )?(?:[\w-]+\s+){0,2}?" + _ATTACK_WORDS + r"\b")
+
+
 @dataclass
 class IncidentMention:
     token: int
@@ -46,6 +55,7 @@ class LocalIncident:
     victims: list[int]
     year: int | None
     mentions: list[IncidentMention] = field(default_factory=list)
+    date: str | None = None  # the most precise ISO date its mentions give ("2015-12-23"), else the year
 
 
 def find_mentions(ctx: DocContext) -> list[IncidentMention]:
@@ -53,9 +63,11 @@ def find_mentions(ctx: DocContext) -> list[IncidentMention]:
     nouns = set(lex["attack_nouns"])
     not_attack = [cue for cue in lex["not_attack_cues"]]
     found = []
+    denied = False  # the article says what happened was no attack
     for n, sent in enumerate(ctx.sents):
         lowered = sent.text.lower()
-        if any(cue in lowered for cue in not_attack):
+        if any(cue in lowered for cue in not_attack) or _NOT_AN_ATTACK.search(lowered):
+            denied = True
             continue
         for token in sent:
             if ctx.in_fiction(token) or any(c.dep_ == "neg" for c in token.children):
@@ -75,9 +87,23 @@ def find_mentions(ctx: DocContext) -> list[IncidentMention]:
             if victim is not None and ctx.type_of(victim) not in VICTIM_TYPES:
                 victim = None
             owner = _owner(ctx, victim, sent) if victim is not None and ctx.type_of(victim) == "Product" else None
-            year, fronted = ctx.dated(n)
+            said = ctx.date_near(token)
+            year, fronted = (int(said[:4]), ctx.dated(n)[1]) if said else (None, False)
             found.append(IncidentMention(token.i, n, victim, year, owner, fronted))
+    if denied:  # "the outage was not a cyber attack": only an attack with a named victim stands
+        found = [m for m in found if m.victim is not None and not _about_denied(ctx, m)]
     return found
+
+
+def _about_denied(ctx: DocContext, mention: IncidentMention) -> bool:
+    """The victim of a mention is one the denial covers: it appears in a sentence that denies an attack."""
+    cues = lexicon()["not_attack_cues"]
+    for sent in ctx.sents:
+        lowered = sent.text.lower()
+        if (any(cue in lowered for cue in cues) or _NOT_AN_ATTACK.search(lowered)) \
+                and mention.victim in ctx.clusters_in(sent):
+            return True
+    return False
 
 
 def _owner(ctx: DocContext, product: int, sent) -> int | None:
@@ -132,6 +158,9 @@ def group_mentions(ctx: DocContext, mentions: list[IncidentMention],
         incidents[of_mention[n]].mentions.append(m)
     for incident in incidents:
         incident.year = incident.year or published
+        dates = [d for m in incident.mentions for d in [ctx.date_near(ctx.doc[m.token])] if d
+                 and (incident.year is None or d.startswith(str(incident.year)))]
+        incident.date = max(dates, key=len) if dates else (str(incident.year) if incident.year else None)
     return incidents, of_mention
 
 

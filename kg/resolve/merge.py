@@ -119,6 +119,7 @@ def _incidents(results, entity_of, entities) -> tuple[dict[tuple[int, int], str]
         primary = entities[victims[0]]
         iid = f"incident:{slug(primary.name)}" + (f"-{year}" if year else "")
         out.append(_incident(iid, primary.name, victims, year, members, results))
+        out[-1].date = _best_date(members, results) or out[-1].date
         for key, _, _ in members:
             incident_of[key] = iid
     for key, _, year in loose:
@@ -127,6 +128,11 @@ def _incidents(results, entity_of, entities) -> tuple[dict[tuple[int, int], str]
         out.append(_incident(iid, None, [], year, [(key, [], year)], results, article))
         incident_of[key] = iid
     return incident_of, out
+
+
+def _best_date(members, results) -> str | None:
+    dates = [results[d].incidents[k].date for (d, k), _, _ in members if results[d].incidents[k].date]
+    return max(dates, key=len) if dates else None
 
 
 def _incident(iid, victim_name, victims, year, members, results, article=None) -> Incident:
