@@ -4,7 +4,7 @@ VENV := .venv
 KG := $(VENV)/bin/kg
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test server stop clean
+.PHONY: setup demo test eval stop clean
 
 setup: $(STAMP) ## venv, package, spaCy model, Neo4j jars (idempotent)
 	$(KG) db install
@@ -20,6 +20,9 @@ demo: setup ## start Neo4j, ingest the bundled corpus, print the answers
 
 test: setup ## unit + integration tests against a real Neo4j (started on free ports)
 	$(VENV)/bin/pytest -q
+
+eval: setup ## extraction scores against the seeds' gold and our own gold sets, beside plain spaCy NER
+	$(KG) eval $(foreach g,$(wildcard ../shared/gold/seeds.json) $(wildcard tests/data/*/gold.json),--gold $(g))
 
 stop: ## stop the managed Neo4j
 	$(KG) db stop
