@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from kg.nlp.gazetteer import lexicon
 from kg.nlp.rules.base import Found, SentenceView, children_of, lemma_of, lex, mentions_attack, own_words, subjects_of, subtree_of
@@ -74,6 +74,9 @@ def investigates(view: SentenceView) -> list[Found]:
                 target = token  # "The FBI is investigating." speaks of the article's incident
         elif token.lower_ in lex("investigation_nouns") and token.pos_ == "NOUN":
             target = mentions_attack(view, subtree_of(children_of(token, "prep")))
+            if target is None and token.dep_ == "dobj" and lemma_of(token.head) in (
+                    "run", "open", "launch", "lead", "conduct", "begin", "start") and view.incident() is not None:
+                target = token  # "which is running an investigation" into the article's incident
             if target is not None:
                 verb = token.head
                 while verb.dep_ in ("xcomp", "advcl", "conj", "prep", "pobj", "dobj") and verb.head != verb:
@@ -82,11 +85,25 @@ def investigates(view: SentenceView) -> list[Found]:
         if target is None:
             continue
         subjects = subjects_of(token)
-        for org in view.typed(subtree_of(subjects), ("Organization",))[:1]:
+        if token.dep_ == "relcl" and all(s.lower_ in ("which", "who", "that") for s in subjects):
+            subjects = [token.head]
+        orgs = view.typed(subtree_of(subjects), ("Organization",))[:1]
+        if any(s.lower_ == "they" for s in subjects):  # "The FBI and CISA said they were investigating"
+            orgs = plural_antecedent(view, token)
+        for org in orgs:
             incident = view.incident(target)
             if incident is not None:
                 out.append(Found(("e", org), "INVESTIGATES", ("i", incident), [token], "investigate", 0.75))
     return out
+
+
+def plural_antecedent(view: SentenceView, token: Token) -> list[int]:
+    """'they' after "The FBI and CISA said": every organisation of the saying verb's subject."""
+    for ancestor in token.ancestors:
+        subjects = children_of(ancestor, "nsubj")
+        if subjects and not any(s.lower_ == "they" for s in subjects):
+            return view.typed(subtree_of(subjects), ("Organization",))
+    return []
 
 
 def leaked(view: SentenceView, next_sentence: Span | None) -> list[Found]:
