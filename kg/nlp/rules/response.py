@@ -72,6 +72,10 @@ def investigates(view: SentenceView) -> list[Found]:
                 target = token  # "investigating whether ..." is about this article's incident
             if target is None and not children_of(token, "dobj", "ccomp", "prep") and view.incident() is not None:
                 target = token  # "The FBI is investigating." speaks of the article's incident
+            if target is None and view.incident() is not None and any(
+                    lemma_of(o) in ("incident", "matter", "case") and any(
+                        d.lower_ in ("the", "this", "that") for d in o.children) for o in children_of(token, "dobj")):
+                target = token  # "investigating the incident": the article's incident
         elif token.lower_ in lex("investigation_nouns") and token.pos_ == "NOUN":
             target = mentions_attack(view, subtree_of(children_of(token, "prep")))
             if target is None and token.dep_ == "dobj" and lemma_of(token.head) in (
