@@ -79,7 +79,8 @@ def extract(article: dict, cleaned: Cleaned, doc: Doc) -> DocResult:
                 status, cue = f.status, f.cue
             else:
                 # An actor saying it did it ("ALPHV said it was behind the attack") is the actor's own claim.
-                own = f.predicate == "ATTRIBUTED_TO" and said_by is not None and f.object == ("e", said_by)
+                own = f.predicate == "ATTRIBUTED_TO" and said_by is not None and f.object == ("e", said_by) \
+                    and ctx.type_of(said_by) == "ThreatActor"
                 status, cue = status_of(sent, f.anchors, claimed=f.claimed or own, narrow=f.descriptive)
                 cue = cue or f.cue
             claims.append(_claim(ctx, cleaned, f, status, cue, n, said_by))

@@ -66,7 +66,9 @@ def _from_ner(doc: Doc) -> list[Candidate]:
             # A lone word tagged PERSON is the model's weakest guess ("Mandiant", "Annie"): it loses every vote.
             weak = kind == "Person" and end - start == 1
             # "U.S. Treasury Department", "Russian Foreign Ministry": a body named after its country is a body.
-            body = kind == "Organization" and end - start > 1 and doc[end - 1].lower_ in BODY_HEADS
+            # "British Library", "American Airlines": an organisation named after a country is not the country.
+            body = kind == "Organization" and end - start > 1 and (
+                doc[end - 1].lower_ in BODY_HEADS or gazetteer().country(doc[start].text) is not None)
             out.append(Candidate(start, end, kind, 4 if body else 0 if weak else 1, f"ner-{ent.label_.lower()}"))
     return out
 
@@ -189,7 +191,7 @@ def _named_actors(doc: Doc) -> list[Candidate]:
 def _hacked_by(doc: Doc) -> list[Candidate]:
     out = []
     for i in range(len(doc) - 2):
-        if doc[i].lower_ in ("hacked", "owned", "pwned", "defaced") and doc[i + 1].lower_ == "by":
+        if doc[i].lower_ in ("hacked", "pwned", "defaced") and doc[i + 1].lower_ == "by":
             name = name_after(doc, i + 2)
             if name:
                 out.append(Candidate(*name, "ThreatActor", 5, "hacked-by"))

@@ -67,7 +67,7 @@ def attribution_hacked_by(view: SentenceView) -> list[Found]:
     """The attackers' own signature: 'Hacked By X' shown on screens or a defaced page."""
     out = []
     for token in view.span:
-        if token.lower_ in ("hacked", "owned", "pwned", "defaced") and token.i + 1 < len(view.ctx.doc) \
+        if token.lower_ in ("hacked", "pwned", "defaced") and token.i + 1 < len(view.ctx.doc) \
                 and token.nbor().lower_ == "by":
             cluster = view.ctx.refer(token.nbor(2)) if token.i + 2 < len(view.ctx.doc) else None
             if cluster is None and token.i + 3 < len(view.ctx.doc):

@@ -123,10 +123,19 @@ def attacker_noun(token: Token) -> bool:
 
 
 def clause_before(view: SentenceView, anchor: Token, need_opener: bool = False) -> list[Token]:
+    """The words of the anchor's own clause before it: after an opening "whether/if/that", else (unless
+    `need_opener`) after the last other verb ("officials believe hackers working for X were behind it")."""
+    doc = view.ctx.doc
     for k in range(anchor.i - 1, view.span.start - 1, -1):
-        if view.ctx.doc[k].lower_ in ("whether", "if", "that", ";"):
-            return list(view.ctx.doc[k + 1:anchor.i])
-    return [] if need_opener else list(view.ctx.doc[view.span.start:anchor.i])
+        if doc[k].lower_ in ("whether", "if", "that", ";"):
+            return list(doc[k + 1:anchor.i])
+    if need_opener:
+        return []
+    own = {anchor.i, anchor.head.i} | {c.i for c in anchor.head.children if c.dep_ in ("aux", "auxpass", "neg")}
+    for k in range(anchor.i - 1, view.span.start - 1, -1):
+        if doc[k].pos_ in ("VERB", "AUX") and k not in own:
+            return list(doc[k + 1:anchor.i])
+    return list(doc[view.span.start:anchor.i])
 
 def own_words(objects: list[Token]) -> list[Token]:
     """An object's own words, without its possessor ("FireEye's Mandiant forensics unit": Mandiant)."""
