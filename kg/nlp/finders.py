@@ -36,6 +36,11 @@ ORG_APPOSITIVES = {"company", "firm", "provider", "maker", "vendor", "business",
                     "subsidiary", "unit", "division", "contractor", "supplier", "platform", "network", "chain"}
 
 
+def _mixed_case(word: str) -> bool:
+    """A capital after a small letter inside one word ("LockBit", "REvil"), as no personal name has."""
+    return any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+
+
 def _government_seats(doc: Doc) -> list[Candidate]:
     """'The Kremlin denied any role': the seat of a government stands for its country."""
     seats = {k: v for k, v in lexicon()["government_seats"].items() if k != "about"}
@@ -62,6 +67,9 @@ def _from_ner(doc: Doc) -> list[Candidate]:
             kind = "Film" if film_context(doc, start, end) else None
         if kind == "Person" and looks_like_org(doc[start:end]):
             kind = "Organization"
+        if kind == "Person" and end - start == 1 and _mixed_case(doc[start].text):
+            # "LockBit", "REvil", "DarkSide": such names are brands or gangs, not people
+            kind = "ThreatActor" if cyber_sentence(doc[start].sent) else "Organization"
         if kind:
             # A lone word tagged PERSON is the model's weakest guess ("Mandiant", "Annie"): it loses every vote.
             weak = kind == "Person" and end - start == 1
