@@ -79,7 +79,9 @@ def clean_text(text: str) -> Cleaned:
             anchors.append((length, start - 1 if start > 0 else 0))
             out.append("\n")
             length += 1
-        for match in re.finditer(r"\S+", line):
+        dateline = _DATELINE.match(line)
+        for match in re.finditer(r"\S+", line[dateline.end() if dateline else 0:]):
+            match = _Shifted(match, dateline.end() if dateline else 0)
             if length and out[-1] != "\n":
                 anchors.append((length, start + match.start() - 1))
                 out.append(" ")
@@ -88,6 +90,24 @@ def clean_text(text: str) -> Cleaned:
             out.append(match.group())
             length += len(match.group())
     return Cleaned("".join(out), anchors, dropped_lines=keep.count(False))
+
+
+# "WASHINGTON - ", "SAN FRANCISCO, Sept 19 (Reuters) - ": where and when a wire story was filed, not text.
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][a-z]{2,4}\.? \d{1,2})?"
+                       r"(?: \([A-Za-z .]+\))? [-—–] (?=\S)")
+
+
+class _Shifted:
+    """A regex match inside a line whose first `shift` characters were skipped."""
+
+    def __init__(self, match: re.Match, shift: int):
+        self._match, self._shift = match, shift
+
+    def start(self) -> int:
+        return self._match.start() + self._shift
+
+    def group(self) -> str:
+        return self._match.group()
 
 
 def _lines(text: str) -> list[tuple[int, str]]:

@@ -58,6 +58,9 @@ def _from_ner(doc: Doc) -> list[Candidate]:
         if start >= end:
             continue
         text = doc[start:end].text
+        if ent.label_ in ("GPE", "NORP", "LOC", "FAC") and end - start > 1 and looks_like_org(doc[start:end]):
+            out.append(Candidate(start, end, "Organization", 1, "ner-place-org"))  # "Las Vegas Sands Corp."
+            continue
         if ent.label_ in ("GPE", "NORP", "LOC"):
             if gazetteer().country(text) and as_country(doc, start, end):
                 out.append(Candidate(start, end, "Country", 3, "ner-country"))
@@ -67,7 +70,7 @@ def _from_ner(doc: Doc) -> list[Candidate]:
             kind = "Film" if film_context(doc, start, end) else None
         if kind == "Person" and looks_like_org(doc[start:end]):
             kind = "Organization"
-        if kind == "Person" and end - start == 1 and _mixed_case(doc[start].text):
+        if kind == "Person" and any(_mixed_case(t.text) for t in doc[start:end]):
             # "LockBit", "REvil", "DarkSide": such names are brands or gangs, not people
             kind = "ThreatActor" if cyber_sentence(doc[start].sent) else "Organization"
         if kind:
@@ -137,6 +140,28 @@ def _owners(doc: Doc) -> list[Candidate]:
             name = name_after(doc, token.i + 1, allow_quotes=False)
             if name:
                 out.append(Candidate(*name, "Organization", 1, "owner"))
+    return out
+
+
+_DESCRIPTORS = {"producer", "maker", "company", "firm", "retailer", "operator", "giant", "bank", "insurer", "carrier",
+                "airline", "chain", "brand", "manufacturer", "provider", "group", "conglomerate", "lender", "utility",
+                "distributor", "developer", "platform", "broadcaster", "newspaper", "agency", "regulator", "watchdog"}
+_PERSON_TITLES = {"ceo", "officer", "executive", "director", "spokesman", "spokeswoman", "spokesperson", "minister",
+                  "secretary", "chairman", "chairwoman", "president", "founder", "researcher", "analyst", "chief",
+                  "commissioner", "senator", "ambassador", "official", "head", "manager", "professor", "judge"}
+
+
+def _descriptors(doc: Doc) -> list[Candidate]:
+    """'aluminium producer Norsk Hydro' is an organisation; 'chief financial officer Eivind Kallevik' a person."""
+    out = []
+    for start, end in capitalised_runs(doc, max_len=4):
+        before = doc[start - 1] if start > 0 else None
+        if before is None or not before.is_lower:
+            continue
+        if before.lower_ in _DESCRIPTORS:
+            out.append(Candidate(start, end, "Organization", 2, "descriptor-org"))
+        elif before.lower_ in _PERSON_TITLES and end - start >= 2:
+            out.append(Candidate(start, end, "Person", 2, "title-person"))
     return out
 
 
@@ -298,4 +323,4 @@ def _units(doc: Doc) -> list[Candidate]:
 
 FINDERS = (_from_ner, _government_seats, _countries, _attack_groups, _named_actors, _hacked_by, _hashtags,
            _actor_codes, _gang_names, _films, _outlets, _products, _units, _platforms, _software, _appositions,
-           _owners)
+           _owners, _descriptors)
