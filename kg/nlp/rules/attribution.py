@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.nlp.rules.base import Found, SentenceView, actors_in, attacker_noun, children_of, clause_before, is_attack_word, lemma_of, lex, mentions_attack, phrase_of, subjects_of, subtree_of
+from kg.nlp.rules.base import Found, SentenceView, actors_in, attacker_noun, children_of, clause_before, is_attack_word, lemma_of, lex, mentions_attack, named_actors, phrase_of, subjects_of, subtree_of
 
 
 def attribution_agent(view: SentenceView) -> list[Found]:
@@ -17,7 +17,7 @@ def attribution_agent(view: SentenceView) -> list[Found]:
             continue
         anchor = verb.i in view.incident_tokens and verb or mentions_attack(view, subtree_of([verb])) or verb
         incident = view.incident(anchor)
-        for actor in actors_in(view, subtree_of(children_of(token, "pobj"))):
+        for actor in named_actors(view, subtree_of(children_of(token, "pobj"))):
             out.append(Found(("i", incident), "ATTRIBUTED_TO", ("e", actor), [verb], "attr-agent", 0.85))
     return out
 

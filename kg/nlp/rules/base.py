@@ -113,8 +113,28 @@ def mentions_attack(view: SentenceView, tokens) -> Token | None:
 
 
 def actors_in(view: SentenceView, tokens, exclude_victims: bool = True) -> list[int]:
+    """Who could be behind an attack among `tokens`: threat actors, countries, people, known groups.
+    A country that only says where someone is ("based in Russia", "a Russia-based group") is not one."""
+    tokens = [t for t in tokens if not _location_only(t)]
     found = view.typed(tokens, ACTOR_TYPES)
     return [c for c in found if view.ctx.type_of(c) != "Organization" or view.ctx.clusters[c].kb]
+
+
+def _location_only(token: Token) -> bool:
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in ("in", "from", "out") and head.head.lemma_.lower() in (
+            "base", "locate", "operate", "live", "headquarter", "work", "reside", "run"):
+        return True
+    return token.dep_ in ("npadvmod", "compound", "amod") and head.lower_ in ("based", "-based", "headquartered")
+
+
+def named_actors(view: SentenceView, phrase: list[Token]) -> list[int]:
+    """Actors a noun phrase names: any threat actor in it, but countries and others only outside the
+    clauses hung on it ("the Conti gang, a group that researchers believe is based in Russia": Conti)."""
+    clauses = {g.i for t in phrase for c in t.children if c.dep_ in ("relcl", "acl", "appos") for g in c.subtree}
+    outside = [t for t in phrase if t.i not in clauses]
+    threat = [c for c in view.typed(phrase, ("ThreatActor",))]
+    return list(dict.fromkeys(threat + actors_in(view, outside)))
 
 
 def attacker_noun(token: Token) -> bool:
@@ -141,6 +161,6 @@ def own_words(objects: list[Token]) -> list[Token]:
     """An object's own words, without its possessor ("FireEye's Mandiant forensics unit": Mandiant)."""
     out = []
     for o in objects:
-        owned = {g.i for c in o.children if c.dep_ == "poss" for g in c.subtree}
-        out.extend(t for t in o.subtree if t.i not in owned and t.i <= o.i or t.head == o and t.dep_ == "appos")
+        cut = {g.i for c in o.children if c.dep_ in ("poss", "relcl", "acl", "prep") for g in c.subtree}
+        out.extend(t for t in o.subtree if t.i not in cut)
     return out
