@@ -222,7 +222,7 @@ def _generic_clause(token: Token) -> bool:
 
 def _noun_victim(ctx: DocContext, token: Token) -> int | None:
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "of", "targeting", "into", "to"):
+        if child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "of", "targeting", "into"):
             victim = _best_in(ctx, [g for c in child.children if c.dep_ == "pobj" for g in c.subtree])
             if victim is not None:
                 return victim
@@ -239,8 +239,11 @@ def _noun_victim(ctx: DocContext, token: Token) -> int | None:
     if hirer is not None:
         return hirer
     head = token.head
-    if token.dep_ in ("nsubj",) and head.lemma_ in IMPACT_VERBS:
-        return _best_in(ctx, [g for c in head.children if c.dep_ in ("dobj", "prt") for g in c.subtree])
+    if token.dep_ in ("nsubj",) and head.lemma_ in IMPACT_VERBS:  # "an attack disrupted production at its plants"
+        victim = _best_in(ctx, [g for c in head.children if c.dep_ in ("dobj", "prt") for g in c.subtree])
+        return victim if victim is not None else _best_in(
+            ctx, [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "across", "of")
+                  for g in c.subtree])
     if token.dep_ == "dobj" and head.lemma_ in SUFFER_VERBS:
         return _best_in(ctx, [g for c in head.children if c.dep_ == "nsubj" for g in c.subtree])
     if token.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ == "VERB":
