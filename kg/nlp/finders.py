@@ -175,6 +175,9 @@ def _appositions(doc: Doc) -> list[Candidate]:
             word = doc[k].lower_
             if doc[k].text in (",", ".", ";") or doc[k].pos_ == "VERB":
                 break
+            if word in _PERSON_TITLES and end - start >= 2 and (k + 1 >= len(doc) or doc[k + 1].pos_ != "NOUN"):
+                out.append(Candidate(start, end, "Person", 3, "apposition-person"))  # "X, the company's CFO"
+                break
             if word in ORG_APPOSITIVES and (k + 1 >= len(doc) or doc[k + 1].pos_ != "NOUN"):
                 out.append(Candidate(start, end, "Organization", 3, "apposition-org"))
                 break
