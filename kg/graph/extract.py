@@ -16,6 +16,7 @@ from kg.nlp.dates import published_date
 from kg.nlp.incidents import LocalIncident, find_mentions, group_mentions, main_incident
 from kg.nlp.rules import DESCRIPTIVE, RULES, Found, SentenceView, leaked
 from kg.nlp.status import source_of, status_of
+from kg.resolve.keys import alias_key
 from kg.resolve.local import Cluster
 
 
@@ -85,7 +86,25 @@ def extract(article: dict, cleaned: Cleaned, doc: Doc) -> DocResult:
                 cue = cue or f.cue
             claims.append(_claim(ctx, cleaned, f, status, cue, n, said_by))
     claims += _actors_in_story(ctx, cleaned, claims, by_sentence, main)
+    _credit_outlet(ctx, article, cleaned, claims)
     return DocResult(article, ctx.clusters, incidents, _dedupe(claims))
+
+
+def _credit_outlet(ctx: DocContext, article: dict, cleaned: Cleaned, claims: list[LocalClaim]) -> None:
+    """The outlet that publishes an article (its `source`, or the agency in its dateline) is who says
+    whatever it attributes without naming anyone else: it becomes an entity and the claims' source."""
+    name = article.get("source") or cleaned.outlet
+    if not name:
+        return
+    article["source"] = name
+    key = alias_key(name)
+    outlet = next((n for n, c in enumerate(ctx.clusters) if key in c.strong_keys), None)
+    if outlet is None:
+        ctx.clusters.append(Cluster(name, "Organization", [], [name], [key], kind="news outlet"))
+        outlet = len(ctx.clusters) - 1
+    for claim in claims:
+        if claim.predicate == "ATTRIBUTED_TO" and claim.source is None and claim.status != "claimed":
+            claim.source = outlet
 
 
 _STORY_WORDS = {"network", "networks", "systems", "intrusion", "breach", "attack", "hack", "hackers", "behind",

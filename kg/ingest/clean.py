@@ -27,6 +27,7 @@ class Cleaned:
     # (cleaned offset, original offset) at the start of each run that advances in step.
     anchors: list[tuple[int, int]] = field(default_factory=list)
     dropped_lines: int = 0
+    outlet: str | None = None  # the agency a dateline names: "WASHINGTON (Reuters) - ..."
 
     def origin(self, offset: int) -> int:
         """The original offset of cleaned offset `offset` (end offsets map through the char before)."""
@@ -71,6 +72,7 @@ def clean_text(text: str) -> Cleaned:
     keep = _keep_mask([line for _, line in lines])
     out: list[str] = []
     anchors: list[tuple[int, int]] = []
+    outlet = None
     length = 0
     for (start, line), kept in zip(lines, keep):
         if not kept:
@@ -80,6 +82,8 @@ def clean_text(text: str) -> Cleaned:
             out.append("\n")
             length += 1
         dateline = _DATELINE.match(line)
+        if dateline and dateline.group("outlet") and outlet is None:
+            outlet = dateline.group("outlet").strip()
         for match in re.finditer(r"\S+", line[dateline.end() if dateline else 0:]):
             match = _Shifted(match, dateline.end() if dateline else 0)
             if length and out[-1] != "\n":
@@ -89,12 +93,12 @@ def clean_text(text: str) -> Cleaned:
             anchors.append((length, start + match.start()))
             out.append(match.group())
             length += len(match.group())
-    return Cleaned("".join(out), anchors, dropped_lines=keep.count(False))
+    return Cleaned("".join(out), anchors, dropped_lines=keep.count(False), outlet=outlet)
 
 
 # "WASHINGTON - ", "SAN FRANCISCO, Sept 19 (Reuters) - ": where and when a wire story was filed, not text.
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][a-z]{2,4}\.? \d{1,2})?"
-                       r"(?: \([A-Za-z .]+\))? [-—–] (?=\S)")
+                       r"(?: \((?P<outlet>[A-Z][A-Za-z .]+)\))? [-—–] (?=\S)")
 
 
 class _Shifted:

@@ -55,3 +55,12 @@ def test_clean_html_drops_scripts_styles_and_menus():
     cleaned = clean(Article(id="p.html", text=html, html=True))
     assert "Northwind Traders said on Monday" in cleaned.text
     assert "tracker" not in cleaned.text and "color:red" not in cleaned.text and "<p>" not in cleaned.text
+
+
+def test_clean_dateline_is_dropped_and_its_agency_kept():
+    cleaned = clean_text("SAN FRANCISCO, Sept 19 (Reuters) - Uber said on Monday that hackers broke in.\n"
+                         "LONDON - A second paragraph.")
+    assert cleaned.text.startswith("Uber said") and "LONDON" not in cleaned.text
+    assert cleaned.outlet == "Reuters"
+    start = cleaned.text.index("Uber")
+    assert cleaned.origin(start) == len("SAN FRANCISCO, Sept 19 (Reuters) - ")
