@@ -75,6 +75,7 @@ class Incident:
     date: str | None = None
     kind: str = "cyber attack"
     mentions: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)  # what the text calls the attack: "WannaCry"
 
     def record(self) -> dict:
         return asdict(self)

@@ -3,4 +3,5 @@
 MATCH (i:Incident)
 OPTIONAL MATCH (a:Article)-[:REPORTS]->(i)
 WITH i, collect(DISTINCT a.id) AS articles
-RETURN {id: i.id, name: i.name, victims: coalesce(i.victims, []), articles: articles, date: i.date} AS row
+RETURN {id: i.id, name: i.name, victims: coalesce(i.victims, []), articles: articles, date: i.date,
+        kind: coalesce(i.kind, 'cyber attack')} AS row

@@ -20,6 +20,8 @@ def role(predicate: str, status: str, actor_type: str | None) -> str:
         "TARGETED": "victim", "MOTIVATED_BY": "motive", "LEAKED": "leaked work", "RESPONDED_TO": "responder",
         "INVESTIGATES": "investigator",
     }.get(predicate)
+    if predicate == "TARGETED" and actor_type == "Person":
+        base = "affected person"  # as cypher/involvement.cypher says of people who were hit
     if predicate == "ATTRIBUTED_TO":
         base = "sponsor" if actor_type == "Country" else "perpetrator"
     if base is None:

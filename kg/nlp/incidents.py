@@ -48,6 +48,7 @@ class IncidentMention:
     year: int | None
     owner: int | None = None  # the maker of a product victim: "Sony's PlayStation network was broken into"
     fronted: bool = False  # the year leads the sentence: "In 2011, ..." (another, earlier event)
+    label: str | None = None  # the attack's own name: "the WannaCry attack", "the NotPetya cyber attack"
 
 
 @dataclass
@@ -56,6 +57,7 @@ class LocalIncident:
     year: int | None
     mentions: list[IncidentMention] = field(default_factory=list)
     date: str | None = None  # the most precise ISO date its mentions give ("2015-12-23"), else the year
+    names: list[str] = field(default_factory=list)  # what the text calls the attack: "WannaCry"
 
 
 def find_mentions(ctx: DocContext) -> list[IncidentMention]:
@@ -89,7 +91,9 @@ def find_mentions(ctx: DocContext) -> list[IncidentMention]:
             owner = _owner(ctx, victim, sent) if victim is not None and ctx.type_of(victim) == "Product" else None
             said = ctx.date_near(token)
             year, fronted = (int(said[:4]), ctx.dated(n)[1]) if said else (None, False)
-            found.append(IncidentMention(token.i, n, victim, year, owner, fronted))
+            label = next((t.text for t in token.lefts for t in t.subtree if _names_the_attack(t)), None) \
+                if token.pos_ in ("NOUN", "PROPN") else None
+            found.append(IncidentMention(token.i, n, victim, year, owner, fronted, label))
     if denied:  # "the outage was not a cyber attack": only an attack with a named victim stands
         found = [m for m in found if m.victim is not None and not _about_denied(ctx, m)]
     return found
@@ -143,7 +147,7 @@ def group_mentions(ctx: DocContext, mentions: list[IncidentMention],
         if m.owner is not None and m.owner not in incidents[of_mention[n]].victims:
             incidents[of_mention[n]].victims.append(m.owner)
     if not incidents and mentions:
-        incidents.append(LocalIncident([], next((m.year for m in mentions if m.year), None)))
+        incidents.append(LocalIncident([], next((m.year for m in mentions if m.year and not m.fronted), None)))
     main = _main(incidents, of_mention)
     for n, m in enumerate(mentions):
         if of_mention[n] >= 0:
@@ -151,11 +155,16 @@ def group_mentions(ctx: DocContext, mentions: list[IncidentMention],
         previous = [k for k in range(n - 1, -1, -1) if of_mention[k] >= 0 and mentions[k].sent >= m.sent - 1]
         if m.year is not None:
             dated = [k for k, inc in enumerate(incidents) if inc.year == m.year]
+            if not dated and m.fronted:  # "In December 2015, hackers cut electricity ...": an earlier event
+                incidents.append(LocalIncident([], m.year))
+                dated = [len(incidents) - 1]
             of_mention[n] = dated[0] if dated else (of_mention[previous[0]] if previous else main)
         else:
             of_mention[n] = of_mention[previous[0]] if previous else main
     for n, m in enumerate(mentions):
         incidents[of_mention[n]].mentions.append(m)
+        if m.label and m.label not in incidents[of_mention[n]].names:
+            incidents[of_mention[n]].names.append(m.label)
     for incident in incidents:
         incident.year = incident.year or published
         dates = [d for m in incident.mentions for d in [ctx.date_near(ctx.doc[m.token])] if d
@@ -227,14 +236,18 @@ def _noun_victim(ctx: DocContext, token: Token) -> int | None:
             if victim is not None:
                 return victim
         if child.dep_ in ("compound", "poss", "nmod", "amod"):
-            victim = _best_in(ctx, list(child.subtree))
+            # "the WannaCry ransomware attack": the attack's (or its malware's) name, not its victim
+            victim = _best_in(ctx, [t for t in child.subtree if not _names_the_attack(t)])
             if victim is not None and ctx.type_of(victim) != "ThreatActor":
                 return victim
-    for clause in token.children:  # "an attack that knocked out the studio's network"
-        if clause.dep_ == "relcl" and clause.lemma_ in IMPACT_VERBS:
-            victim = _best_in(ctx, [g for c in clause.children if c.dep_ in ("dobj", "prep") for g in c.subtree])
-            if victim is not None:
-                return victim
+    for clause in token.children:  # "an attack that knocked out the studio's network", "...spread to hit X"
+        if clause.dep_ != "relcl":
+            continue
+        for verb in [clause, *(c for c in clause.subtree if c.dep_ in ("xcomp", "conj", "advcl") and c.pos_ == "VERB")]:
+            if verb.lemma_ in IMPACT_VERBS:
+                victim = _best_in(ctx, [g for c in verb.children if c.dep_ in ("dobj", "prep") for g in c.subtree])
+                if victim is not None:
+                    return victim
     hirer = _hirer(ctx, token)
     if hirer is not None:
         return hirer
@@ -250,6 +263,13 @@ def _noun_victim(ctx: DocContext, token: Token) -> int | None:
         verb = head.head
         return _best_in(ctx, [g for c in verb.children if c.dep_ in ("nsubjpass", "nsubj") for g in c.subtree])
     return None
+
+
+def _names_the_attack(token: Token) -> bool:
+    """A one-word name glued in mixed case ("WannaCry", "NotPetya") before "attack" names malware."""
+    word = token.text
+    return token.pos_ == "PROPN" and not any(c.dep_ == "compound" for c in token.children) and any(
+        a.islower() and b.isupper() for a, b in zip(word, word[1:]))
 
 
 def _verb_victim(ctx: DocContext, token: Token) -> int | None:

@@ -7,7 +7,7 @@ Ids depend only on names (and years), so re-running on the same articles writes 
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from typing import Iterable
 
 from kg.graph.extract import DocResult
@@ -98,35 +98,42 @@ def _entity(clusters, articles: list[str]) -> Entity:
 
 
 def _incidents(results, entity_of, entities) -> tuple[dict[tuple[int, int], str], list[Incident]]:
-    dated: dict[tuple[str, int], list] = defaultdict(list)
-    undated: dict[str, list] = defaultdict(list)
-    loose = []
+    """One incident per main victim and year, or per name the text gives the attack ("WannaCry"):
+    reports of one attack in several articles meet on either."""
+    uf = UnionFind()
+    owner: dict[tuple, tuple[int, int]] = {}
+    facts: dict[tuple[int, int], tuple[list[str], int | None]] = {}
     for d, result in enumerate(results):
         for k, incident in enumerate(result.incidents):
             victims = [entity_of[(d, v)] for v in incident.victims if (d, v) in entity_of]
-            if not victims:
-                loose.append(((d, k), [], incident.year))
-            elif incident.year:
-                dated[(victims[0], incident.year)].append(((d, k), victims, incident.year))
-            else:
-                undated[victims[0]].append(((d, k), victims, None))
-    groups = list(dated.values()) + list(undated.values())
+            facts[(d, k)] = (victims, incident.year)
+            uf.add((d, k))
+            keys = [("victim", victims[0], incident.year)] if victims else []
+            keys += [("name", alias_key(name)) for name in incident.names]
+            for key in keys:
+                if key in owner:
+                    uf.union(owner[key], (d, k))
+                else:
+                    owner[key] = (d, k)
     incident_of: dict[tuple[int, int], str] = {}
     out = []
-    for members in groups:
+    for group in uf.groups():
+        members = [(key, facts[key][0], facts[key][1]) for key in group]
         victims = list(dict.fromkeys(v for _, vs, _ in members for v in vs))
         year = next((y for _, _, y in members if y), None)
-        primary = entities[victims[0]]
-        iid = f"incident:{slug(primary.name)}" + (f"-{year}" if year else "")
-        out.append(_incident(iid, primary.name, victims, year, members, results))
+        names = list(dict.fromkeys(n for d, k in group for n in results[d].incidents[k].names))
+        article = results[group[0][0]].article["id"]
+        if victims:
+            iid = f"incident:{slug(entities[victims[0]].name)}" + (f"-{year}" if year else "")
+        elif names:
+            iid = f"incident:{slug(names[0])}" + (f"-{year}" if year else "")
+        else:
+            iid = f"incident:{slug(article)}-{group[0][1]}"
+        primary = entities[victims[0]].name if victims else None
+        out.append(_incident(iid, primary, victims, year, members, results, article, names))
         out[-1].date = _best_date(members, results) or out[-1].date
-        for key, _, _ in members:
+        for key in group:
             incident_of[key] = iid
-    for key, _, year in loose:
-        article = results[key[0]].article["id"]
-        iid = f"incident:{slug(article)}-{key[1]}"
-        out.append(_incident(iid, None, [], year, [(key, [], year)], results, article))
-        incident_of[key] = iid
     return incident_of, out
 
 
@@ -135,11 +142,12 @@ def _best_date(members, results) -> str | None:
     return max(dates, key=len) if dates else None
 
 
-def _incident(iid, victim_name, victims, year, members, results, article=None) -> Incident:
-    what = f"on {victim_name}" if victim_name else f"reported in {article}"
-    name = f"Cyber attack {what}" + (f" ({year})" if year else "")
+def _incident(iid, victim_name, victims, year, members, results, article=None, names=()) -> Incident:
+    what = f"on {victim_name}" if victim_name else "" if names else f"reported in {article}"
+    name = " ".join(p for p in (f"{names[0]} attack" if names else "Cyber attack", what) if p)
+    name += f" ({year})" if year else ""
     articles = sorted({results[d].article["id"] for (d, _), _, _ in members})
-    return Incident(iid, name, victims, articles, str(year) if year else None)
+    return Incident(iid, name, victims, articles, str(year) if year else None, aliases=list(names))
 
 
 def _kb_links(entities: list[Entity]) -> list[dict]:

@@ -77,3 +77,16 @@ def test_rules_year_keeps_old_incident_apart(nlp):
     dates = sorted(i.date for i in g.incidents if "Acme Bank" in i.name)
     assert [d[:4] for d in dates] == ["2015", "2024"], [(i.name, i.date) for i in g.incidents]
     assert dates[1] == "2024-02-26"  # "this week", the week of publication
+
+
+def test_rules_named_attack_meets_across_articles(nlp):
+    first = "Hospitals across the region were hit when the BlueLocker attack encrypted the servers of Northwind Health."
+    second = "Officials blamed Iran for the BlueLocker attack on Tuesday."
+    results = []
+    for n, text in enumerate((first, second)):
+        cleaned = clean_text(text)
+        results.append(extract({"id": f"a{n}.txt", "published": None}, cleaned, nlp(cleaned.text)))
+    g = merge(results)
+    named = [i for i in g.incidents if "BlueLocker" in i.aliases]
+    assert len(named) == 1 and named[0].articles == ["a0.txt", "a1.txt"], [(i.name, i.articles) for i in g.incidents]
+    assert any(c.predicate == "ATTRIBUTED_TO" and c.subject == named[0].id for c in g.claims)
