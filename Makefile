@@ -4,7 +4,7 @@ VENV := .venv
 KG := $(VENV)/bin/kg
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test eval stop clean
+.PHONY: setup demo test eval browser stop clean
 
 setup: $(STAMP) ## venv, package, spaCy model, Neo4j jars (idempotent)
 	$(KG) db install
@@ -23,6 +23,9 @@ test: setup ## unit + integration tests against a real Neo4j (started on free po
 
 eval: setup ## extraction scores against the seeds' gold and our own gold sets, beside plain spaCy NER
 	$(KG) eval $(foreach g,$(wildcard ../shared/gold/seeds.json) $(wildcard tests/data/*/gold.json),--gold $(g))
+
+browser: ## Debian's Chromium for the Neo4j Browser test and `kg browser --screenshot` (needs root)
+	test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)
 
 stop: ## stop the managed Neo4j
 	$(KG) db stop

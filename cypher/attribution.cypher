@@ -1,18 +1,24 @@
 // name: attribution
-// description: Who is behind an incident: each actor with its strongest status, claims and articles per status, sources, and whether any claim denies or negates it.
-// param: target (string) — a victim's name or alias, or an incident id, case-insensitive. Example: Sony Pictures
+// description: Who is behind an incident: each actor with its strongest status, claims and articles per status, sources, and whether any claim denies or negates it. Asserted and claimed come first, then suspected; denials are shown, never hidden.
+// param: target (string) — a victim's or incident's name or alias (case-insensitive), or an incident id. Example: Sony Pictures
 // example: kg query attribution --param target="Sony Pictures"
-WITH toLower(trim($target)) AS t
-WITH t, CASE WHEN t STARTS WITH 'the ' THEN substring(t, 4) ELSE t END AS k
-WITH t, trim(replace(replace(replace(replace(replace(replace(replace(k, '.', ''), '#', ''), '-', ' '), '/', ' '), ',', ' '), '’', ' '), '\'', ' ')) AS key
-CALL (t, key) {
-  MATCH (:Name {key: key})-[:NAMES]->(:Entity)<-[:TARGETED]-(i:Incident)
-  RETURN i
-  UNION
+WITH trim($target) AS raw
+WITH raw, reduce(s = replace(replace(toLower(raw), '.', ''), '’', "'"), ch IN ['#', '-', '/', ',', ':', ';', '!', '?', '(', ')', '[', ']', '"', '“', '”', '&', '+', '*', '@', '|', '{', '}', '<', '>', '=', '%', '$', '~', '^', '`', '–', '—', '…', '«', '»', '‘', '\t', '\n'] | replace(s, ch, ' ')) + ' ' AS s
+WITH raw, [w IN split(replace(replace(s, "'s ", ' '), "'", ' '), ' ') WHERE w <> ''] AS words
+WITH raw, CASE WHEN size(words) > 1 AND words[0] = 'the' THEN tail(words) ELSE words END AS words
+WITH raw, reduce(w = words, i IN [1, 2] | CASE WHEN size(w) > 1 AND last(w) IN ['inc', 'ltd', 'llc', 'plc', 'co', 'corp', 'gmbh', 'ag', 'sa'] THEN w[..-1] ELSE w END) AS words
+WITH raw, reduce(k = '', w IN words | k + CASE k WHEN '' THEN '' ELSE ' ' END + w) AS key
+CALL (raw, key) {
   MATCH (:Name {key: key})-[:NAMES]->(i:Incident)
   RETURN i
   UNION
-  MATCH (i:Incident {id: t})
+  MATCH (:Name {key: key})-[:NAMES]->(:Entity)<-[:TARGETED]-(i:Incident)
+  RETURN i
+  UNION
+  MATCH (i:Incident {id: raw})
+  RETURN i
+  UNION
+  MATCH (:Entity {id: raw})<-[:TARGETED]-(i:Incident)
   RETURN i
 }
 MATCH (i)-[r:ATTRIBUTED_TO]->(actor:Entity)

@@ -1,18 +1,24 @@
 // name: involvement
-// description: Everyone tied to an incident and in what role (victim, perpetrator, suspected sponsor, responder, investigator, motive, leaked work, source), with the evidence count.
-// param: target (string) — a victim's name or alias, or an incident id, case-insensitive. Example: Sony Pictures
+// description: Everyone tied to an incident and in what role (victim, affected person, perpetrator, sponsor, motive, leaked work, responder, investigator, reporter), with the evidence count. Hedged roles read "suspected …"; an actor's own claim reads "… (own claim)".
+// param: target (string) — a victim's or incident's name or alias (case-insensitive), or an incident id. Example: Sony Pictures
 // example: kg query involvement --param target="Sony Pictures"
-WITH toLower(trim($target)) AS t
-WITH t, CASE WHEN t STARTS WITH 'the ' THEN substring(t, 4) ELSE t END AS k
-WITH t, trim(replace(replace(replace(replace(replace(replace(replace(k, '.', ''), '#', ''), '-', ' '), '/', ' '), ',', ' '), '’', ' '), '\'', ' ')) AS key
-CALL (t, key) {
-  MATCH (:Name {key: key})-[:NAMES]->(:Entity)<-[:TARGETED]-(i:Incident)
-  RETURN i
-  UNION
+WITH trim($target) AS raw
+WITH raw, reduce(s = replace(replace(toLower(raw), '.', ''), '’', "'"), ch IN ['#', '-', '/', ',', ':', ';', '!', '?', '(', ')', '[', ']', '"', '“', '”', '&', '+', '*', '@', '|', '{', '}', '<', '>', '=', '%', '$', '~', '^', '`', '–', '—', '…', '«', '»', '‘', '\t', '\n'] | replace(s, ch, ' ')) + ' ' AS s
+WITH raw, [w IN split(replace(replace(s, "'s ", ' '), "'", ' '), ' ') WHERE w <> ''] AS words
+WITH raw, CASE WHEN size(words) > 1 AND words[0] = 'the' THEN tail(words) ELSE words END AS words
+WITH raw, reduce(w = words, i IN [1, 2] | CASE WHEN size(w) > 1 AND last(w) IN ['inc', 'ltd', 'llc', 'plc', 'co', 'corp', 'gmbh', 'ag', 'sa'] THEN w[..-1] ELSE w END) AS words
+WITH raw, reduce(k = '', w IN words | k + CASE k WHEN '' THEN '' ELSE ' ' END + w) AS key
+CALL (raw, key) {
   MATCH (:Name {key: key})-[:NAMES]->(i:Incident)
   RETURN i
   UNION
-  MATCH (i:Incident {id: t})
+  MATCH (:Name {key: key})-[:NAMES]->(:Entity)<-[:TARGETED]-(i:Incident)
+  RETURN i
+  UNION
+  MATCH (i:Incident {id: raw})
+  RETURN i
+  UNION
+  MATCH (:Entity {id: raw})<-[:TARGETED]-(i:Incident)
   RETURN i
 }
 CALL (i) {
@@ -26,17 +32,17 @@ CALL (i) {
   UNION
   MATCH (c:Claim)-[:SUBJECT|OBJECT]->(i)
   MATCH (c)-[:ACCORDING_TO]->(e:Entity)
-  RETURN e, 'SOURCE' AS rel, null AS status, count(DISTINCT c) AS evidence
+  RETURN e, 'REPORTED' AS rel, null AS status, count(DISTINCT c) AS evidence
 }
 WITH i, e, rel, status, evidence,
      CASE rel
-       WHEN 'TARGETED' THEN 'victim'
+       WHEN 'TARGETED' THEN CASE WHEN e:Person THEN 'affected person' ELSE 'victim' END
        WHEN 'ATTRIBUTED_TO' THEN CASE WHEN e:Country THEN 'sponsor' ELSE 'perpetrator' END
        WHEN 'MOTIVATED_BY' THEN 'motive'
        WHEN 'LEAKED' THEN 'leaked work'
        WHEN 'RESPONDED_TO' THEN 'responder'
        WHEN 'INVESTIGATES' THEN 'investigator'
-       ELSE 'source'
+       ELSE 'reporter'
      END AS base
 WITH i, e, rel, status, evidence,
      CASE

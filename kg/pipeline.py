@@ -1,17 +1,35 @@
-"""read -> clean -> spaCy -> extract -> merge: articles in, one Graph out (no database)."""
+"""read -> clean -> spaCy -> extract -> merge: articles in, Graphs out (no database).
+
+Two ways through:
+
+- `build` makes one Graph of a whole corpus (`kg extract`, `kg demo`, tests).
+- `graphs` streams: articles are read lazily, extracted in order (in this process, in local worker
+  processes, or on a Dask cluster), and merged window by window into one Graph per window of
+  `Options.window` articles. Memory stays bounded by the window, whatever the corpus size. Within a
+  window resolution is exactly `merge`'s; across windows, nodes meet by their stable ids, as when the
+  windows are ingested one after another (see README, "Scaling").
+"""
 
 from __future__ import annotations
 
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from itertools import islice
+from multiprocessing import get_context
+from typing import Callable, Iterable, Iterator, TypeVar
 
 from spacy.language import Language
 
+from kg.errors import ConfigError
 from kg.graph.extract import DocResult, extract
 from kg.ingest.clean import clean
 from kg.ingest.read import Problem, read_paths
 from kg.models import Article, Graph
 from kg.resolve.merge import merge
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -20,6 +38,18 @@ class Run:
 
     graph: Graph
     problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Options:
+    """How `graphs` runs: which model, where extraction runs, and how many articles resolve together."""
+
+    model: str = "en_core_web_sm"
+    workers: int = 1  # local processes; 1 runs in this process
+    dask: str | None = None  # a Dask scheduler address, e.g. tcp://10.0.0.5:8786 (workers is then ignored)
+    window: int = 1000  # articles merged into one Graph
+    chunk: int = 16  # articles per task sent to a worker
+    batch_size: int = 32  # spaCy's nlp.pipe batch
 
 
 def analyse(nlp: Language, articles: Iterable[Article], batch_size: int = 32) -> Iterator[DocResult]:
@@ -33,22 +63,116 @@ def analyse(nlp: Language, articles: Iterable[Article], batch_size: int = 32) ->
         yield extract(record, cleaned, doc)
 
 
-def build(nlp: Language, paths: Iterable[str], on_article=None) -> Run:
-    """The graph of every article under `paths`; unreadable inputs are listed in `problems`."""
-    problems: list[Problem] = []
+def extract_chunk(model: str, articles: list[Article], batch_size: int = 32) -> list[DocResult]:
+    """DocResults of some articles; what a worker process or a Dask worker runs (model loaded once per process)."""
+    from kg.nlp.model import load
 
-    def articles():
-        for item in read_paths(paths):
-            if isinstance(item, Problem):
-                problems.append(item)
-            elif not item.text.strip():
-                problems.append(Problem(item.path or item.id, "is empty: nothing to extract"))
-            else:
-                yield item
+    return list(analyse(load(model), articles, batch_size))
 
-    results = []
-    for result in analyse(nlp, articles()):
-        results.append(result)
+
+def read(paths: Iterable[str], problems: list[Problem]) -> Iterator[Article]:
+    """The articles under `paths`, lazily; unreadable or empty inputs are appended to `problems`."""
+    for item in read_paths(paths):
+        if isinstance(item, Problem):
+            problems.append(item)
+        elif not item.text.strip():
+            problems.append(Problem(item.path or item.id, "is empty: nothing to extract"))
+        else:
+            yield item
+
+
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def results(articles: Iterable[Article], options: Options, nlp: Language | None = None,
+            executor: Executor | None = None) -> Iterator[DocResult]:
+    """DocResults in input order. Off this process, at most two tasks per worker are in flight."""
+    if executor is None and options.dask is None and options.workers <= 1:
+        from kg.nlp.model import load
+
+        yield from analyse(nlp or load(options.model), articles, options.batch_size)
+        return
+    if executor is None:
+        with open_executor(options) as executor:
+            yield from results(articles, options, executor=executor)
+        return
+    pending: deque = deque()
+    for chunk in chunks(articles, options.chunk):
+        pending.append(executor.submit(chunk))
+        if len(pending) >= 2 * executor.slots:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+
+
+@dataclass(frozen=True)
+class Executor:
+    """Where extraction tasks go: `submit(chunk)` returns a future of the chunk's DocResults."""
+
+    submit: Callable[[list[Article]], Future]
+    slots: int  # tasks that run at once
+
+
+@contextmanager
+def open_executor(options: Options) -> Iterator[Executor]:
+    """Local worker processes (`options.workers`), or the workers of the Dask scheduler `options.dask`."""
+    if options.dask is not None:
+        try:
+            from distributed import Client
+        except ImportError:
+            raise ConfigError("--dask needs Dask's distributed package: .venv/bin/pip install 'kg[dask]'") from None
+        try:
+            client = Client(options.dask, timeout=30)
+        except OSError as error:
+            raise ConfigError(f"No Dask scheduler answers at {options.dask} ({error}): start one "
+                              "(`dask scheduler`, then `dask worker ADDRESS` on each machine) or drop --dask") from None
+        with client:
+            slots = max(1, sum(client.nthreads().values()))
+            yield Executor(lambda chunk: client.submit(extract_chunk, options.model, chunk, options.batch_size,
+                                                       pure=False), slots)
+        return
+    # spawn, not fork: the parent may hold driver threads and sockets a forked child must not inherit.
+    with ProcessPoolExecutor(options.workers, mp_context=get_context("spawn"), initializer=_warm,
+                             initargs=(options.model,)) as pool:
+        yield Executor(lambda chunk: pool.submit(extract_chunk, options.model, chunk, options.batch_size),
+                       options.workers)
+
+
+def _warm(model: str) -> None:
+    from kg.nlp.model import load
+
+    load(model)
+
+
+def graphs(paths: Iterable[str], options: Options, problems: list[Problem], on_article=None) -> Iterator[Graph]:
+    """One merged Graph per window of the articles under `paths`, streamed; skipped inputs go to `problems`."""
+    return windows(read(paths, problems), options, on_article)
+
+
+def windows(articles: Iterable[Article], options: Options, on_article=None, nlp: Language | None = None,
+            executor: Executor | None = None) -> Iterator[Graph]:
+    """One merged Graph per window of `options.window` articles, in input order."""
+    window: list[DocResult] = []
+    for result in results(articles, options, nlp, executor):
+        window.append(result)
         if on_article is not None:
             on_article(result)
-    return Run(merge(results), problems)
+        if len(window) >= options.window:
+            yield merge(window)
+            window = []
+    if window:
+        yield merge(window)
+
+
+def build(nlp: Language, paths: Iterable[str], on_article=None) -> Run:
+    """The graph of every article under `paths` as one Graph; unreadable inputs are listed in `problems`."""
+    problems: list[Problem] = []
+    results_ = []
+    for result in analyse(nlp, read(paths, problems)):
+        results_.append(result)
+        if on_article is not None:
+            on_article(result)
+    return Run(merge(results_), problems)

@@ -14,8 +14,12 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from kg import __version__
 from kg.cli import db
+from kg.cli.ask import ask
+from kg.cli.browser import browser
 from kg.cli.evaluate import evaluate
+from kg.cli.export import export
 from kg.cli.output import Format, console, err, show
+from kg.cli.show import show_entity
 from kg.config import Settings
 from kg.errors import KGError, QueryError
 
@@ -28,6 +32,10 @@ app = typer.Typer(
 )
 app.add_typer(db.app, name="db")
 app.command(name="eval")(evaluate)
+app.command()(ask)
+app.command(name="show")(show_entity)
+app.command()(browser)
+app.command()(export)
 
 SCHEMA = """\
 Nodes
@@ -102,23 +110,41 @@ Paths = Annotated[list[str], typer.Argument(help="Files, directories or globs of
 def ingest(
     paths: Paths,
     batch_size: Annotated[Optional[int], typer.Option(help="Rows per write transaction.", envvar="KG_BATCH_SIZE")] = None,
+    workers: Annotated[int, typer.Option(min=1, envvar="KG_WORKERS",
+                                         help="Local processes that extract; 1 extracts in this process.")] = 1,
+    dask: Annotated[Optional[str], typer.Option(
+        metavar="tcp://HOST:PORT", envvar="KG_DASK",
+        help="Extract on this Dask scheduler's workers (kg installed there) instead of local processes.")] = None,
+    window: Annotated[int, typer.Option(min=1, envvar="KG_WINDOW",
+                                        help="Articles resolved together and written as one graph; bounds memory.")] = 1000,
 ) -> None:
-    """Read, extract and write articles into Neo4j (idempotent: the same article twice changes nothing)."""
+    """Read, extract and write articles into Neo4j (idempotent: the same article twice changes nothing).
+
+    Articles stream through in windows: while one window is written, the next is extracted.
+    """
+    from kg.pipeline import Options, graphs
     from kg.store.connect import open_driver
     from kg.store.writer import Writer, init_schema
 
     settings = Settings.from_env()
+    options = Options(model=settings.model, workers=workers, dask=dask, window=window)
+    problems = []
     started = time.monotonic()
     with open_driver(settings) as driver:
-        run, _ = _build(paths, settings)
         init_schema(driver, settings.neo4j_database)
-        written = Writer(driver, settings.neo4j_database, batch_size or settings.batch_size).write(run.graph)
+        writer = Writer(driver, settings.neo4j_database, batch_size or settings.batch_size)
+        with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} articles"),
+                      TimeElapsedColumn(), console=err, transient=True) as progress:
+            task = progress.add_task("ingesting", total=None)
+            written = writer.write_all(graphs(paths, options, problems, lambda _: progress.advance(task)))
+    for problem in problems:
+        err.print(f"[yellow]skipped[/yellow] {problem.path}: {problem.message}")
     console.print(
         f"Ingested {written.articles} articles: {written.entities} entities, {written.incidents} incidents, "
         f"{written.claims} claims, {written.edges} edges in {time.monotonic() - started:.1f} s."
     )
-    if run.problems:
-        err.print(f"[yellow]{len(run.problems)} input(s) skipped[/yellow] (listed above).")
+    if problems:
+        err.print(f"[yellow]{len(problems)} input(s) skipped[/yellow] (listed above).")
         raise typer.Exit(1)
 
 

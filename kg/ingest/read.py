@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+import itertools
 import json
 import os
 import stat
@@ -50,7 +51,7 @@ def check(article: Article) -> Problem | None:
 def _read_all(paths: Iterable[str]) -> Iterator[Article | Problem]:
     for raw in paths:
         if raw == "-":
-            yield from _read_stream(sys.stdin.read(), "stdin")
+            yield from _read_stdin(sys.stdin)
             continue
         matches = sorted(glob.glob(raw)) if glob.has_magic(raw) else [raw]
         if not matches:
@@ -82,6 +83,9 @@ def _read_path(path: Path) -> Iterator[Article | Problem]:
     if path.suffix.lower() not in SUFFIXES:
         yield Problem(str(path), f"has an unsupported type; kg reads {', '.join(sorted(SUFFIXES))}")
         return
+    if path.suffix.lower() == ".jsonl":  # a batch of articles, any size: read line by line, the limit is per line
+        yield from _stream_jsonl(path)
+        return
     if info.st_size > MAX_BYTES:
         yield Problem(str(path), f"is {info.st_size // 2**20} MB, over the {MAX_BYTES // 2**20} MB limit: split it")
         return
@@ -94,10 +98,30 @@ def _read_path(path: Path) -> Iterator[Article | Problem]:
     if isinstance(text, Problem):
         yield Problem(str(path), text.message)
         return
-    if path.suffix.lower() == ".jsonl":
-        yield from _read_jsonl(text, str(path))
-    else:
-        yield _article(path.name, text, str(path), html=path.suffix.lower() in {".html", ".htm"})
+    yield _article(path.name, text, str(path), html=path.suffix.lower() in {".html", ".htm"})
+
+
+def _stream_jsonl(path: Path) -> Iterator[Article | Problem]:
+    """A .jsonl file line by line, so that a file of a million articles never sits in memory whole."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8192)
+            handle.seek(0)
+            if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:  # UTF-16 (rare) or binary
+                text = decode(handle.read())
+                if isinstance(text, Problem):
+                    yield Problem(str(path), text.message)
+                else:
+                    yield from _read_jsonl(text.splitlines(), str(path))
+                return
+            yield from _read_jsonl(_lines(handle), str(path))
+    except OSError as error:
+        yield Problem(str(path), f"cannot be read ({error.strerror})")
+
+
+def _lines(handle) -> Iterator[str]:
+    for number, raw in enumerate(handle):
+        yield raw.decode("utf-8-sig" if number == 0 else "utf-8", errors="replace")
 
 
 def decode(data: bytes) -> str | Problem:
@@ -109,18 +133,34 @@ def decode(data: bytes) -> str | Problem:
     return data.decode("utf-8-sig", errors="replace")
 
 
+def _read_stdin(stream) -> Iterator[Article | Problem]:
+    """stdin: JSON lines, streamed, when the first non-blank line opens an object; else one article."""
+    head = []
+    for line in stream:
+        head.append(line)
+        if line.strip():
+            break
+    if "".join(head).lstrip().startswith("{"):
+        yield from _read_jsonl(itertools.chain(head, stream), "stdin")
+    else:
+        yield from _read_stream("".join(head) + stream.read(), "stdin")
+
+
 def _read_stream(text: str, name: str) -> Iterator[Article | Problem]:
     stripped = text.lstrip()
     if stripped.startswith("{"):
-        yield from _read_jsonl(text, name)
+        yield from _read_jsonl(text.splitlines(), name)
     else:
         yield _article(name, text, name, html=stripped[:200].lower().startswith(("<!doctype html", "<html")))
 
 
-def _read_jsonl(text: str, path: str) -> Iterator[Article | Problem]:
+def _read_jsonl(lines: Iterable[str], path: str) -> Iterator[Article | Problem]:
     base = Path(path).name
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
+            continue
+        if len(line) > MAX_BYTES:
+            yield Problem(f"{path}:{number}", f"is over the {MAX_BYTES // 2**20} MB limit of one article: line skipped")
             continue
         try:
             row = json.loads(line)

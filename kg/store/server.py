@@ -20,8 +20,8 @@ import subprocess
 import time
 from dataclasses import dataclass
 from importlib import resources
-from pathlib import Path
 
+from kg.browser import style_json
 from kg.config import ServerSettings
 from kg.errors import ServerError
 
@@ -136,6 +136,8 @@ class LocalServer:
             "dbms.usage_report.enabled=false",
             "client.allow_telemetry=false",
             "browser.remote_content_hostname_whitelist=127.0.0.1,localhost",
+            # Neo4j Browser applies kg's style (kg/browser/style.grass) after every login.
+            f"browser.post_connect_cmd=style {style_json()}",
         ]
         return "\n".join(lines) + "\n"
 

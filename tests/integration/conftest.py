@@ -49,17 +49,24 @@ def _docker_answers() -> bool:
         return False
 
 
-def _local(tmp: Path) -> tuple[TestServer, LocalServer]:
-    home = tmp / "kg-home"
+def local_server(home: Path, heap: str = "1g", pagecache: str = "512m") -> LocalServer:
+    """A managed server in `home` on free ports (not started), sharing the project's jars when installed."""
     settings = ServerSettings.from_env()
     settings = ServerSettings(home=home / "neo4j", version=settings.version, browser_version=settings.browser_version,
-                              bolt_port=_free_port(), http_port=_free_port(), heap="1g", pagecache="512m",
+                              bolt_port=_free_port(), http_port=_free_port(), heap=heap, pagecache=pagecache,
                               start_timeout=180)
     shared_lib = ROOT / ".kg" / "neo4j" / f"lib-{settings.version}"
     server = LocalServer(settings)
     if (shared_lib / ".complete").is_file():
         server.home.mkdir(parents=True, exist_ok=True)
         server.lib.symlink_to(shared_lib, target_is_directory=True)
+    return server
+
+
+def _local(tmp: Path) -> tuple[TestServer, LocalServer]:
+    home = tmp / "kg-home"
+    server = local_server(home)
+    settings = server.settings
     uri, auth = server.bolt_uri, ("neo4j", server.password())
     server.start(lambda: answers(uri, auth))
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}

@@ -1,0 +1,32 @@
+// name: browser/attribution
+// description: The attribution subgraph of an incident, for Neo4j Browser to draw: the victim, every actor with the strongest status, each claim with its article and cited source, and knowledge-base aliases of the actors.
+// param: target (string) — a victim's or incident's name or alias (case-insensitive), or an incident id. Example: Sony Pictures
+// example: kg browser --screenshot attribution.png --target "Sony Pictures"
+WITH trim($target) AS raw
+WITH raw, reduce(s = replace(replace(toLower(raw), '.', ''), '’', "'"), ch IN ['#', '-', '/', ',', ':', ';', '!', '?', '(', ')', '[', ']', '"', '“', '”', '&', '+', '*', '@', '|', '{', '}', '<', '>', '=', '%', '$', '~', '^', '`', '–', '—', '…', '«', '»', '‘', '\t', '\n'] | replace(s, ch, ' ')) + ' ' AS s
+WITH raw, [w IN split(replace(replace(s, "'s ", ' '), "'", ' '), ' ') WHERE w <> ''] AS words
+WITH raw, CASE WHEN size(words) > 1 AND words[0] = 'the' THEN tail(words) ELSE words END AS words
+WITH raw, reduce(w = words, i IN [1, 2] | CASE WHEN size(w) > 1 AND last(w) IN ['inc', 'ltd', 'llc', 'plc', 'co', 'corp', 'gmbh', 'ag', 'sa'] THEN w[..-1] ELSE w END) AS words
+WITH raw, reduce(k = '', w IN words | k + CASE k WHEN '' THEN '' ELSE ' ' END + w) AS key
+CALL (raw, key) {
+  MATCH (:Name {key: key})-[:NAMES]->(i:Incident)
+  RETURN i
+  UNION
+  MATCH (:Name {key: key})-[:NAMES]->(:Entity)<-[:TARGETED]-(i:Incident)
+  RETURN i
+  UNION
+  MATCH (i:Incident {id: raw})
+  RETURN i
+  UNION
+  MATCH (:Entity {id: raw})<-[:TARGETED]-(i:Incident)
+  RETURN i
+}
+MATCH (i)-[attributed:ATTRIBUTED_TO]->(actor:Entity)
+OPTIONAL MATCH (i)-[targeted:TARGETED]->(victim:Entity)
+OPTIONAL MATCH (claim:Claim)-[about:SUBJECT]->(i)
+WHERE claim.predicate = 'ATTRIBUTED_TO' AND (claim)-[:OBJECT]->(actor)
+OPTIONAL MATCH (claim)-[names:OBJECT]->(actor)
+OPTIONAL MATCH (claim)-[from:FROM_ARTICLE]->(article:Article)
+OPTIONAL MATCH (claim)-[cited:ACCORDING_TO]->(source:Entity)
+OPTIONAL MATCH (actor)-[alias:ALIAS_OF]->(group:Entity)
+RETURN i, attributed, actor, targeted, victim, claim, about, names, from, article, cited, source, alias, group

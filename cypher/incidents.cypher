@@ -1,0 +1,46 @@
+// name: incidents
+// description: The incidents that touched an entity (as victim, actor, motive, responder or investigator), with dates, oldest first. A short name also covers the names it starts ("Sony" finds Sony Pictures and Sony Corporation).
+// param: entity (string) — a name or alias (case-insensitive), or an entity id. Example: Sony
+// example: kg query incidents --param entity=Sony
+WITH trim($entity) AS raw
+WITH raw, reduce(s = replace(replace(toLower(raw), '.', ''), '’', "'"), ch IN ['#', '-', '/', ',', ':', ';', '!', '?', '(', ')', '[', ']', '"', '“', '”', '&', '+', '*', '@', '|', '{', '}', '<', '>', '=', '%', '$', '~', '^', '`', '–', '—', '…', '«', '»', '‘', '\t', '\n'] | replace(s, ch, ' ')) + ' ' AS s
+WITH raw, [w IN split(replace(replace(s, "'s ", ' '), "'", ' '), ' ') WHERE w <> ''] AS words
+WITH raw, CASE WHEN size(words) > 1 AND words[0] = 'the' THEN tail(words) ELSE words END AS words
+WITH raw, reduce(w = words, i IN [1, 2] | CASE WHEN size(w) > 1 AND last(w) IN ['inc', 'ltd', 'llc', 'plc', 'co', 'corp', 'gmbh', 'ag', 'sa'] THEN w[..-1] ELSE w END) AS words
+WITH raw, reduce(k = '', w IN words | k + CASE k WHEN '' THEN '' ELSE ' ' END + w) AS key
+CALL (raw, key) {
+  MATCH (:Name {key: key})-[:NAMES]->(e:Entity)
+  RETURN e
+  UNION
+  MATCH (n:Name)
+  WHERE key <> '' AND n.key STARTS WITH key + ' '
+  MATCH (n)-[:NAMES]->(e:Entity)
+  RETURN e
+  UNION
+  MATCH (e:Entity {id: raw})
+  RETURN e
+  UNION
+  MATCH (e:Entity {name: raw})
+  RETURN e
+}
+CALL (e) {
+  MATCH (i:Incident)-[r]->(e)
+  WHERE type(r) IN ['TARGETED', 'ATTRIBUTED_TO', 'MOTIVATED_BY', 'LEAKED']
+  RETURN i, type(r) AS rel, r.status AS status, r.claims AS evidence
+  UNION
+  MATCH (e)-[r]->(i:Incident)
+  WHERE type(r) IN ['RESPONDED_TO', 'INVESTIGATES']
+  RETURN i, type(r) AS rel, r.status AS status, r.claims AS evidence
+}
+WITH i, e, rel, status, evidence,
+     CASE rel
+       WHEN 'TARGETED' THEN 'victim'
+       WHEN 'ATTRIBUTED_TO' THEN 'actor'
+       WHEN 'MOTIVATED_BY' THEN 'motive'
+       WHEN 'LEAKED' THEN 'leaked work'
+       WHEN 'RESPONDED_TO' THEN 'responder'
+       ELSE 'investigator'
+     END AS role
+RETURN i.name AS incident, i.date AS date, e.name AS entity, role, status, evidence,
+       COUNT { (:Article)-[:REPORTS]->(i) } AS articles
+ORDER BY date, incident, entity, role

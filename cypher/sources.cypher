@@ -1,0 +1,33 @@
+// name: sources
+// description: Who said what about an incident: each source (a cited outlet or person, else the article itself) with what it said, how certain, in how many claims and which articles.
+// param: target (string) — a victim's or incident's name or alias (case-insensitive), or an incident id. Example: Sony Pictures
+// example: kg query sources --param target="Sony Pictures"
+WITH trim($target) AS raw
+WITH raw, reduce(s = replace(replace(toLower(raw), '.', ''), '’', "'"), ch IN ['#', '-', '/', ',', ':', ';', '!', '?', '(', ')', '[', ']', '"', '“', '”', '&', '+', '*', '@', '|', '{', '}', '<', '>', '=', '%', '$', '~', '^', '`', '–', '—', '…', '«', '»', '‘', '\t', '\n'] | replace(s, ch, ' ')) + ' ' AS s
+WITH raw, [w IN split(replace(replace(s, "'s ", ' '), "'", ' '), ' ') WHERE w <> ''] AS words
+WITH raw, CASE WHEN size(words) > 1 AND words[0] = 'the' THEN tail(words) ELSE words END AS words
+WITH raw, reduce(w = words, i IN [1, 2] | CASE WHEN size(w) > 1 AND last(w) IN ['inc', 'ltd', 'llc', 'plc', 'co', 'corp', 'gmbh', 'ag', 'sa'] THEN w[..-1] ELSE w END) AS words
+WITH raw, reduce(k = '', w IN words | k + CASE k WHEN '' THEN '' ELSE ' ' END + w) AS key
+CALL (raw, key) {
+  MATCH (:Name {key: key})-[:NAMES]->(i:Incident)
+  RETURN i
+  UNION
+  MATCH (:Name {key: key})-[:NAMES]->(:Entity)<-[:TARGETED]-(i:Incident)
+  RETURN i
+  UNION
+  MATCH (i:Incident {id: raw})
+  RETURN i
+  UNION
+  MATCH (:Entity {id: raw})<-[:TARGETED]-(i:Incident)
+  RETURN i
+}
+MATCH (c:Claim)-[:SUBJECT|OBJECT]->(i)
+MATCH (c)-[:SUBJECT]->(s), (c)-[:OBJECT]->(o), (c)-[:FROM_ARTICLE]->(article:Article)
+OPTIONAL MATCH (c)-[:ACCORDING_TO]->(cited:Entity)
+WITH i, c, s, o, article, cited,
+     coalesce(cited.name, properties(article).source, article.id) AS source,
+     CASE WHEN cited IS NOT NULL THEN cited.type WHEN properties(article).source IS NOT NULL THEN 'outlet' ELSE 'article' END AS kind
+WITH i, source, kind, s.name + ' ' + c.predicate + ' ' + o.name AS said, c.status AS status,
+     count(DISTINCT c) AS claims, collect(DISTINCT article.id) AS articles
+RETURN i.name AS incident, source, kind, said, status, claims, articles
+ORDER BY incident, CASE kind WHEN 'article' THEN 2 WHEN 'outlet' THEN 1 ELSE 0 END, source, said

@@ -1,0 +1,37 @@
+// name: timeline
+// description: An incident's events in order: the incident with its date, then each report (article) by publication date, each followed by the claims it makes in text order.
+// param: target (string) — a victim's or incident's name or alias (case-insensitive), or an incident id. Example: Sony Pictures
+// example: kg query timeline --param target="Sony Pictures"
+WITH trim($target) AS raw
+WITH raw, reduce(s = replace(replace(toLower(raw), '.', ''), '’', "'"), ch IN ['#', '-', '/', ',', ':', ';', '!', '?', '(', ')', '[', ']', '"', '“', '”', '&', '+', '*', '@', '|', '{', '}', '<', '>', '=', '%', '$', '~', '^', '`', '–', '—', '…', '«', '»', '‘', '\t', '\n'] | replace(s, ch, ' ')) + ' ' AS s
+WITH raw, [w IN split(replace(replace(s, "'s ", ' '), "'", ' '), ' ') WHERE w <> ''] AS words
+WITH raw, CASE WHEN size(words) > 1 AND words[0] = 'the' THEN tail(words) ELSE words END AS words
+WITH raw, reduce(w = words, i IN [1, 2] | CASE WHEN size(w) > 1 AND last(w) IN ['inc', 'ltd', 'llc', 'plc', 'co', 'corp', 'gmbh', 'ag', 'sa'] THEN w[..-1] ELSE w END) AS words
+WITH raw, reduce(k = '', w IN words | k + CASE k WHEN '' THEN '' ELSE ' ' END + w) AS key
+CALL (raw, key) {
+  MATCH (:Name {key: key})-[:NAMES]->(i:Incident)
+  RETURN i
+  UNION
+  MATCH (:Name {key: key})-[:NAMES]->(:Entity)<-[:TARGETED]-(i:Incident)
+  RETURN i
+  UNION
+  MATCH (i:Incident {id: raw})
+  RETURN i
+  UNION
+  MATCH (:Entity {id: raw})<-[:TARGETED]-(i:Incident)
+  RETURN i
+}
+CALL (i) {
+  RETURN i.date AS date, 'incident' AS kind, i.name AS event, null AS status, null AS article, -1 AS start
+  UNION
+  MATCH (article:Article)-[:REPORTS]->(i)
+  RETURN properties(article).published AS date, 'report' AS kind, coalesce(article.title, article.id) AS event, null AS status,
+         article.id AS article, -1 AS start
+  UNION
+  MATCH (c:Claim)-[:SUBJECT|OBJECT]->(i)
+  MATCH (c)-[:SUBJECT]->(s), (c)-[:OBJECT]->(o), (c)-[:FROM_ARTICLE]->(article:Article)
+  RETURN properties(article).published AS date, 'claim' AS kind, s.name + ' ' + c.predicate + ' ' + o.name AS event,
+         c.status AS status, article.id AS article, c.start AS start
+}
+RETURN i.name AS incident, date, kind, event, status, article, CASE WHEN start < 0 THEN null ELSE start END AS offset
+ORDER BY incident, date, coalesce(article, ''), start

@@ -1,0 +1,125 @@
+"""The canned queries on a small graph written for the test: a denial, a source, a status that differs."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kg.export.json import read_graph
+from kg.export.stix import bundle
+from kg.models import Claim, Entity, Graph, Incident
+from kg.resolve.keys import alias_key
+from kg.store.cypher import load
+from kg.store.queries import run
+from kg.store.writer import Writer, init_schema
+from tests.conftest import GOLD
+from tests.unit.test_cypher_names import key_block
+
+pytestmark = pytest.mark.integration
+
+
+def _claim(predicate, obj, status, article, start, according_to=None, cue=None, subject="incident:acme-2024"):
+    return Claim(subject=subject, predicate=predicate, object=obj, status=status, article=article,
+                 sentence=f"Sentence {start} of {article} about {obj}.", start=start, end=start + 30, rule="test",
+                 confidence=0.9, cue=cue, according_to=according_to)
+
+
+GRAPH = Graph(
+    articles=[{"id": f"{n}.txt", "title": f"Report {n}", "url": f"https://news.example/{n}", "source": "Example",
+               "published": f"2024-05-0{n}", "path": f"{n}.txt", "sha256": str(n)} for n in (1, 2)],
+    entities=[
+        Entity("org:acme", "Acme Bank", "Organization", ["Acme Bank", "Acme"], ["1.txt", "2.txt"]),
+        Entity("country:iran", "Iran", "Country", ["Iran"], ["1.txt", "2.txt"]),
+        Entity("org:fbi", "FBI", "Organization", ["FBI"], ["1.txt"]),
+        Entity("actor:kitten", "Fox Kitten", "ThreatActor", ["Fox Kitten"], ["1.txt", "2.txt"]),
+        Entity("country:mars", "Mars", "Country", ["Mars"], ["1.txt"]),
+    ],
+    incidents=[Incident("incident:acme-2024", "Cyber attack on Acme Bank (2024)", ["org:acme"], ["1.txt", "2.txt"],
+                        date="2024")],
+    claims=[
+        _claim("TARGETED", "org:acme", "asserted", "1.txt", 0),
+        _claim("ATTRIBUTED_TO", "country:iran", "asserted", "1.txt", 40, according_to="org:fbi"),
+        _claim("ATTRIBUTED_TO", "country:iran", "denied", "2.txt", 10, according_to="country:iran", cue="denied"),
+        _claim("ATTRIBUTED_TO", "actor:kitten", "suspected", "1.txt", 80, cue="may"),
+        _claim("ATTRIBUTED_TO", "actor:kitten", "asserted", "2.txt", 50),
+        _claim("ATTRIBUTED_TO", "country:mars", "suspected", "1.txt", 120, cue="might"),
+        _claim("INVESTIGATES", "incident:acme-2024", "asserted", "2.txt", 90, subject="org:fbi"),
+    ],
+)
+
+
+@pytest.fixture
+def written(driver):
+    init_schema(driver)
+    Writer(driver, batch_size=10).write(GRAPH)
+    return driver
+
+
+def test_queries_written_contradictions_show_denials_and_differences(written):
+    rows = {row["object"]: row for row in run(written, "contradictions", {}).rows}
+    assert rows["Iran"]["conflict"] == "disputed"
+    assert set(rows["Iran"]["statements"]) == {"asserted in 1.txt according to FBI", "denied in 2.txt according to Iran"}
+    assert rows["Fox Kitten"]["conflict"] == "differs across articles"
+    assert "Acme Bank" not in rows
+
+
+def test_queries_written_attribution_ranks_and_keeps_denials(written):
+    rows = run(written, "attribution", {"target": "acme"}).rows
+    assert [(row["actor"], row["status"]) for row in rows] == [("Fox Kitten", "asserted"), ("Iran", "asserted"),
+                                                               ("Mars", "suspected")]
+    iran = next(row for row in rows if row["actor"] == "Iran")
+    assert iran["disputed"] is True and "denied: 1 claims/1 articles" in iran["by_status"]
+    assert set(iran["sources"]) == {"FBI", "Iran"}
+    assert run(written, "attribution", {"target": "incident:acme-2024"}).rows == rows
+
+
+def test_queries_written_evidence_gives_the_denial_with_its_cue(written):
+    rows = run(written, "evidence", {"a": "Iran", "b": "Acme Bank"}).rows
+    assert [(row["status"], row["cue"], row["source"]) for row in rows] == [("asserted", None, "FBI"),
+                                                                           ("denied", "denied", "Iran")]
+    assert rows[1]["sentence"] == "Sentence 10 of 2.txt about country:iran." and rows[1]["start"] == 10
+
+
+def test_queries_written_timeline_uses_publication_dates(written):
+    rows = run(written, "timeline", {"target": "Acme Bank"}).rows
+    assert [(row["kind"], row["date"]) for row in rows[:2]] == [("incident", "2024"), ("report", "2024-05-01")]
+    assert rows[-1]["article"] == "2.txt" and rows[-1]["kind"] == "claim"
+
+
+def test_queries_written_incidents_and_involvement_roles(written):
+    incidents = {(row["entity"], row["role"]) for row in run(written, "incidents", {"entity": "FBI"}).rows}
+    assert incidents == {("FBI", "investigator")}
+    roles = {(row["entity"], row["role"]) for row in run(written, "involvement", {"target": "Acme"}).rows}
+    assert {("Acme Bank", "victim"), ("Iran", "sponsor"), ("Mars", "suspected sponsor"), ("Fox Kitten", "perpetrator"),
+            ("FBI", "investigator"),
+            ("FBI", "reporter"), ("Iran", "reporter")} <= roles
+
+
+def test_queries_written_stix_export_carries_the_denial_as_an_opinion(written):
+    doc = read_graph(written).to_json()
+    assert {c["id"] for c in doc["claims"]} == {c.id for c in GRAPH.claims}
+    objects = bundle(doc).objects
+    [opinion] = [o for o in objects if o.type == "opinion"]
+    [disputed] = [o for o in objects if o.id == opinion.object_refs[0]]
+    assert disputed.relationship_type == "attributed-to" and opinion.opinion == "strongly-disagree"
+    assert opinion.authors == ["Iran"] and "Sentence 10 of 2.txt" in opinion.explanation
+    assert sorted(o.name for o in objects if o.type == "report") == ["Report 1", "Report 2"]
+
+
+NAMES = ["Sony Pictures", "Sony's", "Kim Jong-Un", "#GOP", "The Interview", "the", "Re/code", "U.S.", "Mr. Turner",
+         "Sony Pictures Entertainment Inc.", "Acme Co Ltd", "  The  Wrap ", "Sony’s PlayStation", "AT&T", "O'Brien",
+         "Guardians of Peace,", "Lazarus (Hidden Cobra)", "\"Guardians of Peace\"", "North Korea's", "APT-28",
+         "Fancy_Bear", "the U.S.", "Sony's, Inc", "Who? What! [x] {y} @z | a+b*c", "“Quoted” name; here: yes",
+         "Sony – Pictures", "«Guardians» <of> Peace", "50% = $4.4m ~ ^`x`", "‘GOP’ …"]
+
+
+def test_queries_written_cypher_keys_equal_alias_key(driver):
+    """The Cypher that every canned query uses to turn a name into an alias key gives what alias_key gives."""
+    names = list(NAMES)
+    if GOLD.is_file():
+        names += [n for e in json.loads(GOLD.read_text())["entities"] for n in [e["name"], *e["aliases"]]]
+    block = key_block(load("attribution").body)
+    records, _, _ = driver.execute_query(f"UNWIND $names AS name WITH trim(name) AS raw\n{block}\nRETURN raw, key",
+                                         names=names)
+    assert {r["raw"]: r["key"] for r in records} == {n.strip(): alias_key(n) for n in names}

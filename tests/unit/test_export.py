@@ -1,0 +1,113 @@
+"""Exports without a server: read/* rows -> the `kg extract` shape, per-incident scope, and STIX 2.1 bundles."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+import stix2
+
+from kg.export.json import scope, to_graph
+from kg.export.stix import CONFIDENCE, bundle
+
+NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+
+
+def _claim(subject, predicate, obj, status, article="a.txt", start=0, according_to=None):
+    return {"subject": subject, "predicate": predicate, "object": obj, "status": status, "article": article,
+            "sentence": f"{subject} {predicate} {obj} ({status}).", "start": start, "end": start + 40,
+            "rule": "test", "confidence": 0.9, "cue": None if status == "asserted" else "may",
+            "according_to": according_to}
+
+
+def _doc():
+    rows = {
+        "articles": [{"id": "a.txt", "title": "Acme hacked", "url": "https://news.example/a", "source": "Example News",
+                      "published": "2024-05-01", "path": "a.txt", "sha256": "0"},
+                     {"id": "b.txt", "title": None, "url": None, "source": None, "published": None, "path": "b.txt",
+                      "sha256": "1"}],
+        "entities": [
+            {"id": "org:acme", "name": "Acme Bank", "type": "Organization", "aliases": ["Acme"], "articles": ["a.txt"]},
+            {"id": "actor:fox", "name": "Fox Kitten", "type": "ThreatActor", "aliases": ["Fox Kitten"], "articles": ["a.txt"]},
+            {"id": "country:iran", "name": "Iran", "type": "Country", "aliases": ["Iran"], "articles": ["a.txt", "b.txt"]},
+            {"id": "country:mars", "name": "Mars", "type": "Country", "aliases": ["Mars"], "articles": ["b.txt"]},
+            {"id": "org:cert", "name": "CERT", "type": "Organization", "aliases": [], "articles": ["b.txt"]},
+            {"id": "g:pioneer", "name": "Pioneer Kitten", "type": "ThreatActor", "aliases": ["Fox Kitten"], "articles": []},
+        ],
+        "incidents": [{"id": "incident:acme", "name": "Cyber attack on Acme Bank", "victims": ["org:acme"],
+                       "articles": ["a.txt", "b.txt"], "date": "2024"},
+                      {"id": "incident:other", "name": "Other", "victims": [], "articles": ["b.txt"], "date": None}],
+        "claims": [
+            {"id": "ignored", **_claim("incident:acme", "TARGETED", "org:acme", "asserted")},
+            _claim("incident:acme", "ATTRIBUTED_TO", "actor:fox", "claimed", start=50),
+            _claim("incident:acme", "ATTRIBUTED_TO", "country:iran", "suspected", start=100, according_to="org:cert"),
+            _claim("incident:acme", "ATTRIBUTED_TO", "country:iran", "denied", article="b.txt", according_to="country:iran"),
+            _claim("incident:acme", "ATTRIBUTED_TO", "country:mars", "negated", article="b.txt", start=60),
+            _claim("org:cert", "INVESTIGATES", "incident:acme", "asserted", article="b.txt", start=90),
+            _claim("incident:other", "ATTRIBUTED_TO", "actor:fox", "asserted", article="b.txt", start=120),
+        ],
+        "links": [{"from": "actor:fox", "type": "ALIAS_OF", "source": "MITRE ATT&CK G0117",
+                   "to": {"id": "g:pioneer", "name": "Pioneer Kitten", "type": "ThreatActor", "aliases": ["Fox Kitten"],
+                          "kb": {"id": "G0117", "name": "Fox Kitten", "url": "https://attack.mitre.org/groups/G0117"}},
+                   "from_kb": {"id": "G0117", "name": "Fox Kitten", "url": "https://attack.mitre.org/groups/G0117"}}],
+    }
+    return to_graph(rows)
+
+
+def test_export_json_has_the_extract_shape_without_knowledge_base_groups():
+    doc = _doc().to_json()
+    assert doc["schema_version"] == 1 and list(doc["articles"][0]) == ["id", "title", "url", "source", "published",
+                                                                        "path", "sha256"]
+    ids = {e["id"] for e in doc["entities"]}
+    assert "g:pioneer" not in ids and "actor:fox" in ids
+    fox = next(e for e in doc["entities"] if e["id"] == "actor:fox")
+    assert fox["kb"] == {"source": "MITRE ATT&CK", "id": "G0117", "name": "Fox Kitten",
+                         "url": "https://attack.mitre.org/groups/G0117"}
+    assert doc["links"][0]["to"]["kb"]["source"] == "MITRE ATT&CK"
+    assert all(c["id"].startswith("c:") for c in doc["claims"])
+
+
+def test_export_scope_keeps_one_incident_and_what_it_uses():
+    doc = scope(_doc(), {"incident:other"}).to_json()
+    assert [i["id"] for i in doc["incidents"]] == ["incident:other"]
+    assert {c["subject"] for c in doc["claims"]} == {"incident:other"}
+    assert {e["id"] for e in doc["entities"]} == {"actor:fox"}
+    assert [a["id"] for a in doc["articles"]] == ["b.txt"] and len(doc["links"]) == 1
+
+
+def test_export_stix_round_trips_through_stix2_parse():
+    text = bundle(_doc().to_json(), now=NOW).serialize(pretty=True)
+    parsed = stix2.parse(text, allow_custom=False)
+    objects = {o.id: o for o in parsed.objects}
+    by_type = {}
+    for o in parsed.objects:
+        by_type.setdefault(o.type, []).append(o)
+    for o in parsed.objects:
+        for ref in [getattr(o, "source_ref", None), getattr(o, "target_ref", None), *getattr(o, "object_refs", [])]:
+            assert ref is None or ref in objects, (o.id, ref)
+    names = {o.id: getattr(o, "name", None) for o in parsed.objects}
+    attributed = {names[r.target_ref]: r for r in by_type["relationship"]
+                  if r.relationship_type == "attributed-to" and names[r.source_ref] == "Cyber attack on Acme Bank"}
+    assert set(attributed) == {"Fox Kitten", "Iran"}  # Mars is only negated: left out
+    assert attributed["Fox Kitten"].confidence == CONFIDENCE["claimed"] > attributed["Iran"].confidence
+    assert "according to CERT" in attributed["Iran"].description and "(suspected)." in attributed["Iran"].description
+    [opinion] = by_type["opinion"]
+    assert opinion.opinion == "strongly-disagree" and opinion.object_refs == [attributed["Iran"].id]
+    assert opinion.authors == ["Iran"]
+    iran = objects[attributed["Iran"].target_ref]
+    assert iran.type == "threat-actor" and iran.threat_actor_types == ["nation-state"]
+    [target] = [r for r in by_type["relationship"] if r.relationship_type == "targets"]
+    assert objects[target.target_ref].type == "identity" and target.confidence == CONFIDENCE["asserted"]
+    [group] = by_type["intrusion-set"]
+    assert group.external_references[0].external_id == "G0117"
+    reports = {r.name: r for r in by_type["report"]}
+    assert set(reports) == {"Acme hacked", "b.txt"}
+    assert reports["Acme hacked"].external_references[0].url == "https://news.example/a"
+    assert reports["Acme hacked"].published == datetime(2024, 5, 1, tzinfo=timezone.utc)
+    assert reports["b.txt"].published == NOW
+
+
+def test_export_stix_ids_are_stable_across_exports():
+    first = json.loads(bundle(_doc().to_json(), now=NOW).serialize())
+    second = json.loads(bundle(_doc().to_json()).serialize())
+    assert {o["id"] for o in first["objects"]} == {o["id"] for o in second["objects"]}
