@@ -115,11 +115,19 @@ def _owner(ctx: DocContext, product: int, sent) -> int | None:
     for token in sent:
         if ctx.cluster_at(token) == product:
             for holder in (token, token.head):
-                for child in holder.children:
-                    if child.dep_ == "poss":
-                        owner = ctx.refer(child)
-                        if owner is not None and ctx.type_of(owner) == "Organization":
-                            return owner
+                owner = _organization_at(ctx, holder, "poss")
+                if owner is not None:
+                    return owner
+    return None
+
+
+def _organization_at(ctx: DocContext, head: Token, dep: str) -> int | None:
+    """The organisation that `head`'s `dep` child names (its subject, its possessor), if any."""
+    for child in head.children:
+        if child.dep_ == dep:
+            cluster = ctx.refer(child)
+            if cluster is not None and ctx.type_of(cluster) == "Organization":
+                return cluster
     return None
 
 
@@ -294,12 +302,7 @@ def _hirer(ctx: DocContext, token: Token) -> int | None:
     hire = set(lexicon()["hire_verbs"]) - {"call", "bring"}
     for ancestor in token.ancestors:
         if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in hire | {"appoint"}:
-            for child in ancestor.children:
-                if child.dep_ == "nsubj":
-                    cluster = ctx.refer(child)
-                    if cluster is not None and ctx.type_of(cluster) == "Organization":
-                        return cluster
-            return None
+            return _organization_at(ctx, ancestor, "nsubj")
     return None
 
 
@@ -312,11 +315,9 @@ def _speaker(ctx: DocContext, token: Token) -> int | None:
     """The organisation that says it happened: 'Yahoo said ... data was stolen'."""
     for ancestor in token.ancestors:
         if ancestor.lemma_.lower() in SAY_VERBS:
-            for child in ancestor.children:
-                if child.dep_ == "nsubj":
-                    cluster = ctx.refer(child)
-                    if cluster is not None and ctx.type_of(cluster) == "Organization":
-                        return cluster
+            speaker = _organization_at(ctx, ancestor, "nsubj")
+            if speaker is not None:
+                return speaker
     return None
 
 
