@@ -13,7 +13,8 @@ def alias_key(name: str) -> str:
     """Lower-case, accents and punctuation folded, a leading "the"/"#" and legal suffixes dropped.
 
     Possessives go too, so "Sony's", "Kim Jong-Un" and "#GOP" meet "Sony", "Kim Jong Un" and "GOP".
-    The same steps are spelt out in Cypher by cypher/_key.cypher for queries that look names up.
+    The canned queries spell the same steps out in Cypher (tests/unit/test_cypher_names.py checks that
+    the two agree on many names).
     """
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
