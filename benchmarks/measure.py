@@ -232,8 +232,9 @@ def _example(statement: Statement) -> dict:
     return dict(w.split("=", 1) for k, w in zip(words, words[1:]) if k in ("--param", "-p") and "=" in w)
 
 
-def _operators(plan_) -> list[str]:
-    found = [plan_["operatorType"].split("@")[0]]
+def _operators(plan_) -> list[tuple[str, int]]:
+    """Every operator of a PROFILE plan with its database hits."""
+    found = [(plan_["operatorType"].split("@")[0], plan_.get("dbHits", 0))]
     for child in plan_.get("children", []):
         found += _operators(child)
     return found
@@ -258,7 +259,7 @@ def queries(driver: Driver, database: str | None = None, runs: int = 30) -> dict
     values = query_params(driver, database)
     floor = _latency(lambda: driver.execute_query("RETURN 1", database_=database, routing_="r"), runs)
     out = {"RETURN 1": {"p50_ms": statistics.median(floor), "p95_ms": statistics.quantiles(floor, n=20)[-1],
-                        "rows": 1, "scans": [], "full_scans": [], "params": {}}}
+                        "rows": 1, "scans": [], "full_scans": [], "params": {}, "db_hits": 0}}
     for statement in canned():
         params = {p.name: values.get(p.name, _example(statement).get(p.name, "")) for p in statement.params}
         answer = run_statement(driver, statement, params, database)
@@ -267,9 +268,9 @@ def queries(driver: Driver, database: str | None = None, runs: int = 30) -> dict
                                                     database_=database).summary.profile)
         out[statement.name] = {
             "p50_ms": statistics.median(times), "p95_ms": statistics.quantiles(times, n=20)[-1],
-            "rows": len(answer.rows), "params": params,
-            "scans": [op for op in operators if op in LABEL_SCANS],
-            "full_scans": [op for op in operators if op in FULL_SCANS],
+            "rows": len(answer.rows), "params": params, "db_hits": sum(hits for _, hits in operators),
+            "scans": [op for op, _ in operators if op in LABEL_SCANS],
+            "full_scans": [op for op, _ in operators if op in FULL_SCANS],
         }
     return out
 
