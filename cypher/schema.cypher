@@ -8,4 +8,5 @@ CREATE CONSTRAINT name_key IF NOT EXISTS FOR (n:Name) REQUIRE n.key IS UNIQUE;
 CREATE INDEX claim_predicate IF NOT EXISTS FOR (c:Claim) ON (c.predicate);
 CREATE INDEX claim_article IF NOT EXISTS FOR (c:Claim) ON (c.article);
 CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name);
-CREATE INDEX incident_name IF NOT EXISTS FOR (i:Incident) ON (i.name)
+CREATE INDEX incident_name IF NOT EXISTS FOR (i:Incident) ON (i.name);
+CREATE INDEX article_path IF NOT EXISTS FOR (a:Article) ON (a.path)

@@ -56,6 +56,9 @@ class Entity:
     articles: list[str] = field(default_factory=list)
     kb: dict | None = None  # e.g. {"source": "MITRE ATT&CK", "id": "G0032", "name": "Lazarus Group"}
     kind: str | None = None  # organisations only: company, security firm, government agency, news outlet, platform
+    # article id -> the names that article uses; stored on its MENTIONS edge, so that forgetting or
+    # re-extracting one article can recompute the aliases the others give (not part of the JSON shape).
+    names_in: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     def record(self) -> dict:
         out = {"id": self.id, "name": self.name, "type": self.type, "aliases": self.aliases, "articles": self.articles}

@@ -142,8 +142,12 @@ def open_executor(options: Options) -> Iterator[Executor]:
 
 
 def _warm(model: str) -> None:
+    import signal
+
     from kg.nlp.model import load
 
+    # Ctrl-C reaches the whole process group; the parent decides when to stop, and the pool then ends.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     load(model)
 
 

@@ -3,7 +3,9 @@
 //   Aliases accumulate over the articles that mention the entity (a node that only a knowledge-base link
 //   created starts afresh, so the order of writes does not matter); every alias key gets a (:Name) node
 //   so queries find the entity by any name.
-// param: rows (list of maps) — id, name, type, kind, aliases, keys, articles, kb_id, kb_name, kb_url
+//   Each MENTIONS edge keeps the names its article uses, so forgetting an article can recompute aliases.
+// param: rows (list of maps) — id, name, type, kind, aliases, keys, mentions ({article, aliases}), kb_id,
+//   kb_name, kb_url
 UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
 WITH e, row, CASE WHEN EXISTS { (:Article)-[:MENTIONS]->(e) } THEN coalesce(e.aliases, []) ELSE [] END AS known
@@ -18,7 +20,8 @@ CALL (e, row) {
   MERGE (n)-[:NAMES]->(e)
 }
 CALL (e, row) {
-  UNWIND row.articles AS article_id
-  MATCH (a:Article {id: article_id})
-  MERGE (a)-[:MENTIONS]->(e)
+  UNWIND row.mentions AS mention
+  MATCH (a:Article {id: mention.article})
+  MERGE (a)-[m:MENTIONS]->(e)
+  SET m.aliases = mention.aliases
 }

@@ -21,7 +21,7 @@ from kg.cli.export import export
 from kg.cli.output import Format, console, err, show
 from kg.cli.show import show_entity
 from kg.config import Settings
-from kg.errors import KGError, QueryError
+from kg.errors import InputError, KGError, QueryError
 
 app = typer.Typer(
     help="kg: knowledge graphs of cyber-attack news in Neo4j. Every relation keeps its evidence: "
@@ -117,35 +117,124 @@ def ingest(
         help="Extract on this Dask scheduler's workers (kg installed there) instead of local processes.")] = None,
     window: Annotated[int, typer.Option(min=1, envvar="KG_WINDOW",
                                         help="Articles resolved together and written as one graph; bounds memory.")] = 1000,
+    reextract: Annotated[bool, typer.Option(
+        "--reextract", help="Also re-extract unchanged articles that an older kg version extracted.")] = False,
 ) -> None:
-    """Read, extract and write articles into Neo4j (idempotent: the same article twice changes nothing).
+    """Read, extract and write articles into Neo4j.
 
-    Articles stream through in windows: while one window is written, the next is extracted.
+    Articles stream through in windows: while one window is written, the next is extracted. A ledger in
+    the graph makes re-runs safe: an unchanged article is skipped, a changed one (same id, new text) has
+    its old claims replaced in one transaction, and an interrupted run resumes where it stopped. Ctrl-C or
+    SIGTERM stops after the window being written (exit code 130); run the same command again to go on.
     """
-    from kg.pipeline import Options, graphs
+    from kg.pipeline import Options, read, windows
     from kg.store.connect import open_driver
+    from kg.store.ledger import Ledger
     from kg.store.writer import Writer, init_schema
 
     settings = Settings.from_env()
     options = Options(model=settings.model, workers=workers, dask=dask, window=window)
     problems = []
     started = time.monotonic()
-    with open_driver(settings) as driver:
+    stop = _Stop()
+    with open_driver(settings) as driver, stop:
         init_schema(driver, settings.neo4j_database)
+        ledger = Ledger(driver, settings.neo4j_database, reextract=reextract)
         writer = Writer(driver, settings.neo4j_database, batch_size or settings.batch_size)
         with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} articles"),
                       TimeElapsedColumn(), console=err, transient=True) as progress:
             task = progress.add_task("ingesting", total=None)
-            written = writer.write_all(graphs(paths, options, problems, lambda _: progress.advance(task)))
+            todo = stop.until(ledger.pending(read(paths, problems)))
+            written = writer.write_all(windows(todo, options, lambda _: progress.advance(task)))
+    problems += ledger.duplicates
     for problem in problems:
         err.print(f"[yellow]skipped[/yellow] {problem.path}: {problem.message}")
+    skipped = [f"{ledger.unchanged} unchanged article(s) skipped"] if ledger.unchanged else []
+    if ledger.outdated:
+        skipped.append(f"{ledger.outdated} article(s) extracted by an older kg skipped (--reextract updates them)")
     console.print(
         f"Ingested {written.articles} articles: {written.entities} entities, {written.incidents} incidents, "
         f"{written.claims} claims, {written.edges} edges in {time.monotonic() - started:.1f} s."
+        + (f" {written.replaced} changed article(s) replaced ({written.retracted} old claims removed)."
+           if written.replaced else "")
+        + (f" {'; '.join(skipped)}." if skipped else "")
     )
+    if stop.signal:
+        err.print(f"[yellow]Interrupted ({stop.signal})[/yellow]: everything above is written; run the same "
+                  "command again to continue (written articles are skipped).")
+        raise typer.Exit(130)
     if problems:
         err.print(f"[yellow]{len(problems)} input(s) skipped[/yellow] (listed above).")
         raise typer.Exit(1)
+
+
+class _Stop:
+    """Ctrl-C / SIGTERM during ingest: stop reading new articles, let the current window be written.
+
+    A second Ctrl-C stops at once (what the first one left unwritten is written again by the next run).
+    """
+
+    def __init__(self) -> None:
+        self.signal: str | None = None
+        self._old: dict = {}
+
+    def __enter__(self) -> "_Stop":
+        import signal
+
+        for number in (signal.SIGINT, signal.SIGTERM):
+            self._old[number] = signal.signal(number, self._handle)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        import signal
+
+        for number, handler in self._old.items():
+            signal.signal(number, handler)
+
+    def _handle(self, number, frame) -> None:
+        import signal
+
+        if self.signal:
+            raise KeyboardInterrupt
+        self.signal = signal.Signals(number).name
+        err.print(f"[yellow]{self.signal}[/yellow]: finishing the current window, then stopping…")
+
+    def until(self, items):
+        for item in items:
+            if self.signal:
+                return
+            yield item
+
+
+@app.command()
+def forget(
+    refs: Annotated[list[str], typer.Argument(metavar="ARTICLE_ID|PATH", help="Article ids, or the paths they were read from.")],
+) -> None:
+    """Remove articles from the graph: their claims, mentions and reports go, the direct edges are
+    recomputed from the claims that are left, and entities or incidents nothing else supports go too."""
+    from kg.store.connect import open_driver
+    from kg.store.cypher import load
+    from kg.store.writer import Writer
+
+    settings = Settings.from_env()
+    with open_driver(settings) as driver:
+        wanted = [*refs, *(Path(r).name for r in refs if Path(r).name != r)]
+        records, _, _ = driver.execute_query(load("lookup/articles").body, refs=wanted,
+                                             database_=settings.neo4j_database, routing_="r")
+        found = {r["ref"]: r["id"] for r in records}
+        ids, missing = [], []
+        for ref in refs:
+            article = found.get(ref) or found.get(Path(ref).name)
+            if article is None:
+                missing.append(ref)
+            elif article not in ids:
+                ids.append(article)
+        if missing:
+            raise InputError(f"No article in the graph has the id or path {', '.join(map(repr, missing))}: "
+                             "`kg query --cypher 'MATCH (a:Article) RETURN a.id, a.path'` lists them; nothing was removed")
+        done = Writer(driver, settings.neo4j_database).forget(ids)
+    console.print(f"Forgot {done.articles} article(s): {done.retracted} claims removed, "
+                  f"{done.edges} direct edges recomputed.")
 
 
 @app.command()
@@ -177,13 +266,17 @@ def query(
     fmt: Annotated[Format, typer.Option("--format", help="table, json or csv.")] = Format.table,
     list_: Annotated[bool, typer.Option("--list", help="List the canned queries with their parameters.")] = False,
     explain: Annotated[bool, typer.Option("--explain", help="Also print the Cypher and parameters.")] = False,
+    cypher: Annotated[Optional[str], typer.Option(
+        "--cypher", metavar="QUERY", help="Run this Cypher instead of a canned query; values go in as --param "
+                                          "$key. Read-only: a query that would write is refused.")] = None,
+    write: Annotated[bool, typer.Option("--write", help="Allow --cypher to write (run in a write transaction).")] = False,
 ) -> None:
-    """Run a canned query from cypher/ in a read transaction."""
+    """Run a canned query from cypher/ (or your own with --cypher) in a read transaction."""
     from kg.store.connect import open_driver
     from kg.store.cypher import canned
-    from kg.store.queries import run
+    from kg.store.queries import run, run_cypher
 
-    if list_ or name is None:
+    if cypher is None and (list_ or name is None):
         for statement in canned():
             console.print(f"[bold]{statement.name}[/bold] — {statement.description}")
             for p in statement.params:
@@ -191,6 +284,10 @@ def query(
             if statement.example:
                 console.print(f"    e.g. {statement.example}")
         return
+    if cypher is not None and name is not None:
+        raise QueryError(f"Give a canned query name ({name!r}) or --cypher, not both")
+    if write and cypher is None:
+        raise QueryError("--write applies to --cypher only; canned queries only read")
     params = {}
     for item in param or []:
         key, sep, value = item.partition("=")
@@ -199,7 +296,10 @@ def query(
         params[key.strip()] = value
     settings = Settings.from_env()
     with open_driver(settings) as driver:
-        answer = run(driver, name, params, settings.neo4j_database)
+        if cypher is not None:
+            answer = run_cypher(driver, cypher, params, write, settings.neo4j_database)
+        else:
+            answer = run(driver, name, params, settings.neo4j_database)
     show(answer, fmt, explain=explain)
 
 

@@ -48,8 +48,9 @@ def browser(
         console.print(f"Neo4j Browser: {link}" + (f"&cmd=guide&arg={quote(guide, safe=':/')}" if serve else ""))
     else:
         console.print(f"Open Neo4j Browser (or Workspace) for {bolt}.")
-    shown = password if settings.managed else "(the one in NEO4J_PASSWORD)"
-    console.print(f"Log in as {user}, password {shown}", soft_wrap=True)
+    # The password is printed only by `kg db password`, never as a side effect.
+    shown = "`kg db password` prints it" if settings.managed else "the one in NEO4J_PASSWORD"
+    console.print(f"Log in as {user}; password: {shown}", soft_wrap=True)
     if settings.managed:
         console.print("kg's style is applied at every login (browser.post_connect_cmd in kg's neo4j.conf). "
                       "To apply it elsewhere, run this in Browser's editor:")

@@ -19,13 +19,29 @@ def load_base(name: str) -> Language:
     names = [name, *(f for f in FALLBACK_MODELS if name == "en_core_web_sm")]
     for candidate in names:
         try:
-            return spacy.load(candidate)
+            nlp = spacy.load(candidate)
         except OSError:
             continue
+        return _checked(nlp, candidate)
     raise ModelError(
         f"spaCy model {name!r} is not installed. Install it with `{MODEL_INSTALL_HINT}` "
         "(or set KG_SPACY_MODEL to an installed English pipeline)."
     )
+
+
+def _checked(nlp: Language, name: str) -> Language:
+    """The model, if it is an English pipeline built for the installed spaCy; else one clear ModelError."""
+    from spacy.util import get_minor_version, is_compatible_version
+
+    wanted = nlp.meta.get("spacy_version") or ""
+    if nlp.lang != "en":
+        raise ModelError(f"spaCy model {name!r} is for language {nlp.lang!r}; kg reads English. "
+                         f"Set KG_SPACY_MODEL to an English pipeline, e.g. `{MODEL_INSTALL_HINT}`.")
+    if wanted and is_compatible_version(spacy.__version__, wanted) is False:
+        raise ModelError(f"spaCy model {name!r} {nlp.meta.get('version', '?')} was built for spaCy {wanted}, but "
+                         f"spaCy {spacy.__version__} is installed (v{get_minor_version(spacy.__version__)}): "
+                         f"install the matching model with `{MODEL_INSTALL_HINT}`.")
+    return nlp
 
 
 @lru_cache(maxsize=2)

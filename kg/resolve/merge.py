@@ -72,10 +72,15 @@ def _entities(results: list[DocResult]) -> tuple[dict[tuple[int, int], str], dic
     for members in uf.groups():
         clusters = [results[d].clusters[c] for d, c in members]
         entity = _entity(clusters, sorted({results[d].article["id"] for d, _ in members}))
+        for d, c in members:
+            names = entity.names_in.setdefault(results[d].article["id"], [])
+            names.extend(a for a in results[d].clusters[c].aliases if a not in names)
         if entity.id in entities:  # two clusters that only share a name: keep one node
             existing = entities[entity.id]
             existing.aliases = list(dict.fromkeys(existing.aliases + entity.aliases))
             existing.articles = sorted(set(existing.articles) | set(entity.articles))
+            for article, names in entity.names_in.items():
+                existing.names_in[article] = list(dict.fromkeys(existing.names_in.get(article, []) + names))
         else:
             entities[entity.id] = entity
         for member in members:

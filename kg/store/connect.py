@@ -6,7 +6,7 @@ from contextlib import contextmanager
 from typing import Iterator
 
 from neo4j import Driver, GraphDatabase
-from neo4j.exceptions import AuthError, ServiceUnavailable
+from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
 
 from kg.config import Settings
 from kg.errors import ServerError
@@ -42,7 +42,8 @@ def answers(uri: str, auth: tuple[str, str], timeout: float = 3.0) -> bool:
 def open_driver(settings: Settings) -> Iterator[Driver]:
     """A connected driver, or a ServerError that names the URI and the fix."""
     uri, auth = target(settings)
-    driver = GraphDatabase.driver(uri, auth=auth, connection_timeout=5.0)
+    # Server notifications (e.g. "property key does not exist" before the first ingest) are not for users.
+    driver = GraphDatabase.driver(uri, auth=auth, connection_timeout=5.0, notifications_min_severity="OFF")
     try:
         try:
             driver.verify_connectivity()
@@ -51,6 +52,12 @@ def open_driver(settings: Settings) -> Iterator[Driver]:
         except (ServiceUnavailable, OSError) as error:
             fix = "run `kg db start`" if settings.managed else "check that server, or unset NEO4J_URI to use kg's own"
             raise ServerError(f"Neo4j is not answering at {uri} — {fix}. ({type(error).__name__})") from None
-        yield driver
+        try:
+            yield driver
+        except (ServiceUnavailable, SessionExpired) as error:
+            fix = "start it again (`kg db start`)" if settings.managed else "check that server"
+            raise ServerError(f"Neo4j at {uri} stopped answering mid-run ({type(error).__name__}) — {fix} and run "
+                              "the same command again: each write transaction is all in or not at all, and the "
+                              "ledger makes a re-run skip what was finished.") from None
     finally:
         driver.close()

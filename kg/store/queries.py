@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from neo4j import Driver
+from neo4j.exceptions import ClientError
 from neo4j.graph import Node, Path, Relationship
 
 from kg.errors import QueryError
@@ -45,6 +46,35 @@ def run_statement(driver: Driver, statement: Statement, params: dict, database: 
                         notifications_min_severity="OFF") as session:
         columns, rows = session.execute_read(work)
     return Answer(statement.name, params, statement.body, list(columns), rows)
+
+
+# What EXPLAIN's summary says a query does: r read, rw read-write, w write, s schema.
+QUERY_TYPES = {"r": "only reads", "rw": "reads and writes", "w": "writes", "s": "changes the schema"}
+
+
+def run_cypher(driver: Driver, text: str, params: dict, write: bool = False, database: str | None = None) -> Answer:
+    """An ad-hoc query (`kg query --cypher`). Read-only unless `write`: the server's own EXPLAIN says
+    whether the query would write or change the schema, and such a query is refused before it runs; the
+    rest runs in a read transaction, which the server also keeps from writing."""
+    if not text.strip():
+        raise QueryError("--cypher needs a query, e.g. --cypher 'MATCH (a:Article) RETURN a.id LIMIT 5'")
+
+    def work(tx):
+        result = tx.run(text, params)
+        return result.keys(), [{k: plain(v) for k, v in record.items()} for record in result]
+
+    with driver.session(database=database, default_access_mode="WRITE" if write else "READ",
+                        notifications_min_severity="OFF") as session:
+        try:
+            if not write:
+                kind = session.run("EXPLAIN " + text, params).consume().query_type
+                if kind != "r":
+                    raise QueryError(f"This query {QUERY_TYPES.get(kind, kind)}; `kg query --cypher` only reads "
+                                     "unless you add --write")
+            columns, rows = (session.execute_write if write else session.execute_read)(work)
+        except ClientError as error:
+            raise QueryError(f"Neo4j refused the query: {error.message}") from None
+    return Answer("cypher", params, text, list(columns), rows)
 
 
 def plain(value):

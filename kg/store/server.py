@@ -111,7 +111,7 @@ class LocalServer:
         if self.password_file.is_file():
             return self.password_file.read_text().strip()
         self.home.mkdir(parents=True, exist_ok=True)
-        value = secrets.token_urlsafe(18)
+        value = "kg" + secrets.token_urlsafe(18)  # a leading '-' would read as an option to neo4j-admin
         descriptor = os.open(self.password_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(descriptor, "w") as handle:
             handle.write(value + "\n")

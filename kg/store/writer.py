@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from itertools import islice
 from queue import Queue
 from threading import Thread
-from typing import Iterable, Iterator
+from typing import Collection, Iterable, Iterator
 
 from neo4j import Driver
 
 from kg import EXTRACTOR_VERSION
-from kg.models import Graph
+from kg.models import Claim, Graph
 from kg.resolve.keys import alias_key
 from kg.store.cypher import load, render
 
@@ -32,6 +32,8 @@ class Written:
     incidents: int = 0
     claims: int = 0
     edges: int = 0
+    replaced: int = 0  # articles written before, whose claims were replaced
+    retracted: int = 0  # old claims deleted
 
     def add(self, other: "Written") -> None:
         for name in self.__dataclass_fields__:
@@ -66,8 +68,9 @@ def entity_rows(graph: Graph) -> dict[str, list[dict]]:
     by_type: dict[str, list[dict]] = defaultdict(list)
     for e in graph.entities:
         kb = e.kb or {}
+        mentions = [{"article": a, "aliases": e.names_in.get(a, [])} for a in e.articles]
         by_type[e.type].append({"id": e.id, "name": e.name, "type": e.type, "kind": e.kind, "aliases": e.aliases,
-                                "keys": name_keys([e.name, *e.aliases]), "articles": e.articles,
+                                "keys": name_keys([e.name, *e.aliases]), "mentions": mentions,
                                 "kb_id": kb.get("id"), "kb_name": kb.get("name"), "kb_url": kb.get("url")})
     return by_type
 
@@ -93,28 +96,123 @@ def kinds(graph: Graph) -> dict[str, str]:
     return {e.id: "Entity" for e in graph.entities} | {i.id: "Incident" for i in graph.incidents}
 
 
-def plan(graph: Graph) -> Iterator[Step]:
-    """The write steps of `graph`, in the order they must run."""
-    articles = [{**a, "extractor": EXTRACTOR_VERSION} for a in graph.articles]
-    yield Step("articles", load("write/articles").body, "rows", articles)
+Pair = tuple[str, str, str, str, str]  # predicate, subject label, subject id, object label, object id
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """Articles written before whose claims, mentions and reports are replaced in one transaction.
+
+    Old claims the new extraction does not repeat go, the new ones are written, and every direct edge
+    either touched is recomputed (or deleted when no claim is left); entities and incidents left with
+    no article and no claim go too. With no claims and `forget`, the articles themselves go.
+    """
+
+    articles: list[str]
+    claims: list[Claim] = field(default_factory=list)
+    kind_of: dict[str, str] = field(default_factory=dict)
+    entities: dict[str, list[str]] = field(default_factory=dict)  # article -> entity ids it still mentions
+    incidents: dict[str, list[str]] = field(default_factory=dict)  # article -> incident ids it still reports
+    forget: bool = False
+
+
+def plan(graph: Graph, replaced: Collection[str] = ()) -> Iterator[Step | Replacement]:
+    """The write steps of `graph`, in the order they must run.
+
+    Articles in `replaced` were written before: their claims go through one `Replacement` per
+    `REPLACE_CHUNK` articles instead of the batched claim and edge steps. The ledger step comes last,
+    so an article is marked written only once everything it says is in.
+    """
+    yield Step("articles", load("write/articles").body, "rows", graph.articles)
     for kind, rows in entity_rows(graph).items():
         yield Step("entities", render(load("write/entities"), label=kind), "rows", rows)
     yield Step("incidents", load("write/incidents").body, "rows", incident_rows(graph))
     kind_of = kinds(graph)
-    claims: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    pairs: dict[tuple[str, str, str], None] = {}
-    for c in graph.claims:
-        claims[(kind_of[c.subject], kind_of[c.object])].append(c.record())
-        pairs[(c.predicate, c.subject, c.object)] = None
-    for (subject, obj), rows in claims.items():
+    yield from claim_steps([c for c in graph.claims if c.article not in replaced], kind_of)
+    if replaced:
+        entities, incidents = defaultdict(list), defaultdict(list)
+        for e in graph.entities:
+            for a in e.articles:
+                entities[a].append(e.id)
+        for i in graph.incidents:
+            for a in i.articles:
+                incidents[a].append(i.id)
+        ordered = [a["id"] for a in graph.articles if a["id"] in replaced]
+        for start in range(0, len(ordered), REPLACE_CHUNK):
+            chunk = ordered[start:start + REPLACE_CHUNK]
+            members = set(chunk)
+            yield Replacement(chunk, [c for c in graph.claims if c.article in members], kind_of,
+                              {a: entities[a] for a in chunk}, {a: incidents[a] for a in chunk})
+    yield Step("kb_links", load("write/kb_links").body, "rows", link_rows(graph))
+    yield Step("ledger", load("write/ledger").body, "rows",
+               [{"id": a["id"], "sha256": a["sha256"], "extractor": EXTRACTOR_VERSION} for a in graph.articles])
+
+
+REPLACE_CHUNK = 200  # articles whose replacement is one transaction
+
+
+def claim_steps(claims: Iterable[Claim], kind_of: dict[str, str], extra_pairs: Iterable[Pair] = ()) -> Iterator[Step]:
+    """Claims grouped by the labels of their ends, then the direct edges they (and `extra_pairs`) touch."""
+    by_labels: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    pairs: dict[Pair, None] = {}
+    for c in claims:
+        by_labels[(kind_of[c.subject], kind_of[c.object])].append(c.record())
+        pairs[(c.predicate, kind_of[c.subject], c.subject, kind_of[c.object], c.object)] = None
+    for (subject, obj), rows in by_labels.items():
         yield Step("claims", render(load("write/claims"), subject=subject, object=obj), "rows", rows)
+    removed = [p for p in extra_pairs if p not in pairs]
     by_edge: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
-    for predicate, s, o in pairs:
-        by_edge[(predicate, kind_of[s], kind_of[o])].append({"subject": s, "object": o})
+    for predicate, subject, s, obj, o in [*pairs, *removed]:
+        by_edge[(predicate, subject, obj)].append({"subject": s, "object": o})
     for (predicate, subject, obj), rows in by_edge.items():
         statement = render(load("write/edges"), rel=predicate, subject=subject, object=obj)
         yield Step("edges", statement, "pairs", rows, {"predicate": predicate})
-    yield Step("kb_links", load("write/kb_links").body, "rows", link_rows(graph))
+    gone: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    for predicate, subject, s, obj, o in removed:
+        gone[(predicate, subject, obj)].append({"subject": s, "object": o})
+    for (predicate, subject, obj), rows in gone.items():
+        statement = render(load("write/prune_edges"), rel=predicate, subject=subject, object=obj)
+        yield Step("pruned", statement, "pairs", rows, {"predicate": predicate})
+
+
+def _replace(tx, replacement: Replacement) -> Written:
+    """One Replacement, inside the transaction `tx`."""
+    done = Written()
+    keep: dict[str, list[str]] = defaultdict(list)
+    for c in replacement.claims:
+        keep[c.article].append(c.id)
+    rows = [{"id": a, "keep": keep[a], "entities": replacement.entities.get(a, []),
+             "incidents": replacement.incidents.get(a, [])} for a in replacement.articles]
+    old_pairs: dict[Pair, None] = {}
+    touched_entities: dict[str, None] = {}
+    touched_incidents: dict[str, None] = {}
+    for record in tx.run(load("write/retract_claims").body, rows=rows):
+        old_pairs[(record["predicate"], record["subject_label"], record["subject"], record["object_label"],
+                   record["object"])] = None
+        for end, label in ((record["subject"], record["subject_label"]), (record["object"], record["object_label"])):
+            (touched_incidents if label == "Incident" else touched_entities)[end] = None
+        if record["source"]:
+            touched_entities[record["source"]] = None
+        done.retracted += 1
+    for record in tx.run(load("write/retract_mentions").body, rows=rows):
+        if record["entity"]:
+            touched_entities[record["entity"]] = None
+        if record["incident"]:
+            touched_incidents[record["incident"]] = None
+    for step in claim_steps(replacement.claims, replacement.kind_of, old_pairs):
+        tx.run(step.statement, {step.key: step.rows, **step.params}).consume()
+        if step.part in ("claims", "edges"):
+            setattr(done, step.part, getattr(done, step.part) + len(step.rows))
+    if replacement.forget:
+        tx.run(load("write/forget").body, ids=replacement.articles).consume()
+    rows = []
+    for record in tx.run(load("read/mention_names").body, ids=list(touched_entities)):
+        aliases = record["aliases"] or None  # an entity no article names keeps what it had (a knowledge-base group)
+        rows.append({"id": record["id"], "aliases": aliases,
+                     "keys": name_keys([record["name"], *aliases]) if aliases else None})
+    tx.run(load("write/prune_entities").body, rows=rows).consume()
+    tx.run(load("write/prune_incidents").body, ids=list(touched_incidents)).consume()
+    return done
 
 
 def _run_batch(tx, query: str, params: dict) -> None:
@@ -138,12 +236,39 @@ class Writer:
                 total += len(batch)
         return total
 
+    def written_before(self, ids: Iterable[str]) -> set[str]:
+        """Those of `ids` that have an Article node (complete or not): their claims must be replaced."""
+        ids = list(ids)
+        found: set[str] = set()
+        for start in range(0, len(ids), self.batch_size):
+            records, _, _ = self.driver.execute_query(load("read/ledger").body, ids=ids[start:start + self.batch_size],
+                                                      database_=self.database, routing_="r")
+            found.update(r["id"] for r in records)
+        return found
+
     def write(self, graph: Graph) -> Written:
+        """Write one graph. Its articles that were written before have their old claims replaced."""
         done = Written()
-        for step in plan(graph):
+        replaced = self.written_before(a["id"] for a in graph.articles)
+        for step in plan(graph, replaced):
+            if isinstance(step, Replacement):
+                with self.driver.session(database=self.database) as session:
+                    done.add(session.execute_write(_replace, step))
+                continue
             count = self.run(step)
             if hasattr(done, step.part):
                 setattr(done, step.part, getattr(done, step.part) + count)
+        done.replaced += len(replaced)
+        return done
+
+    def forget(self, ids: list[str]) -> Written:
+        """Remove articles, their claims and mentions; recompute the edges; prune what is left with nothing."""
+        done = Written()
+        with self.driver.session(database=self.database) as session:
+            for start in range(0, len(ids), REPLACE_CHUNK):
+                chunk = ids[start:start + REPLACE_CHUNK]
+                done.add(session.execute_write(_replace, Replacement(chunk, forget=True)))
+                done.articles += len(chunk)
         return done
 
     def write_all(self, graphs: Iterable[Graph], ahead: int = 1) -> Written:

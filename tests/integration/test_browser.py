@@ -93,11 +93,12 @@ def test_browser_cli_screenshot_draws_the_attribution_subgraph(browser_ready, ht
     assert int.from_bytes(data[16:20], "big") == 1400 and int.from_bytes(data[20:24], "big") == 900
 
 
-def test_browser_cli_prints_url_login_and_style(http_url, kg_env):
+def test_browser_cli_prints_url_login_and_style(http_url, kg_env, neo4j_server):
     done = subprocess.run([*KG, "browser"], env={**kg_env, "COLUMNS": "200"}, capture_output=True, text=True,
                           timeout=60)
     assert done.returncode == 0, done.stderr
-    assert f"{http_url}/browser/" in done.stdout and "Log in as neo4j, password " in done.stdout
+    assert f"{http_url}/browser/" in done.stdout and "Log in as neo4j; password: " in done.stdout
+    assert neo4j_server.password not in done.stdout + done.stderr
     assert "\n:style {" in done.stdout and "kg browser --serve" in done.stdout
 
 
