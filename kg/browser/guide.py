@@ -21,7 +21,7 @@ ORDER = ("attribution", "involvement", "evidence", "accusations", "sources", "in
 
 
 def example_params(statement: Statement) -> dict:
-    """The statement's parameters filled with the examples its header gives (`… Example: Sony Pictures`)."""
+    """The statement's parameters filled with the examples its header gives (`… Example: Colonial Pipeline`)."""
     params = {}
     for param in statement.params:
         match = _EXAMPLE.search(param.help)

@@ -311,11 +311,12 @@ def schema() -> None:
 
 @app.command()
 def demo(
-    target: Annotated[str, typer.Option(help="The victim to ask about.")] = "Sony Pictures",
+    target: Annotated[Optional[str], typer.Option(
+        help="The victim to ask about (default: the victim of the incident with the most attribution claims).")] = None,
 ) -> None:
     """Start the managed server if needed, ingest the bundled sample corpus, and answer who is behind the attack and who was involved."""
     from kg.store.connect import open_driver
-    from kg.store.queries import run
+    from kg.store.queries import busiest_target, run
     from kg.store.writer import Writer, init_schema
 
     settings = Settings.from_env()
@@ -328,6 +329,7 @@ def demo(
         written = Writer(driver, settings.neo4j_database, settings.batch_size).write(run_.graph)
         console.print(f"Demo corpus: {written.articles} articles, {written.entities} entities, "
                       f"{written.incidents} incidents, {written.claims} claims.\n")
+        target = target or busiest_target(driver, settings.neo4j_database)
         attribution = run(driver, "attribution", {"target": target}, settings.neo4j_database)
         show(attribution, Format.table, title=f"Who is behind the attack on {target}?")
         involvement = run(driver, "involvement", {"target": target}, settings.neo4j_database)

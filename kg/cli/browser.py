@@ -29,7 +29,9 @@ def browser(
     port: Annotated[int, typer.Option(help="Port of --serve.", envvar="KG_GUIDE_PORT")] = 7480,
     screenshot: Annotated[Optional[Path], typer.Option(
         help="Save a PNG of an incident's attribution subgraph as Neo4j Browser draws it with kg's style.")] = None,
-    target: Annotated[str, typer.Option(help="The victim or incident that --screenshot draws.")] = "Sony Pictures",
+    target: Annotated[Optional[str], typer.Option(
+        help="The victim or incident that --screenshot draws (default: the victim of the incident with the most "
+             "attribution claims).")] = None,
     url: Annotated[Optional[str], typer.Option(
         help="Neo4j Browser's address (default: kg's managed server's).", envvar="KG_BROWSER_URL")] = None,
 ) -> None:
@@ -81,12 +83,19 @@ def _serve(port: int, guide: str) -> None:
         httpd.server_close()
 
 
-def _picture(http: str | None, bolt: str, user: str, password: str, target: str, path: Path) -> None:
+def _picture(http: str | None, bolt: str, user: str, password: str, target: str | None, path: Path) -> None:
     from kg.browser import drive
     from kg.store.cypher import load
 
     if http is None:
         raise ConfigError("--screenshot needs Neo4j Browser's address: pass --url or set KG_BROWSER_URL")
+    if target is None:
+        from kg.store.connect import open_driver
+        from kg.store.queries import busiest_target
+
+        settings = Settings.from_env()
+        with open_driver(settings) as driver:
+            target = busiest_target(driver, settings.neo4j_database)
     with drive.page() as tab:
         drive.login(tab, http, bolt, user, password)
         drive.picture(tab, load("browser/attribution").body, {"target": target}, path)

@@ -1,8 +1,8 @@
 """Within-article resolution: mentions -> clusters (one per real-world entity in this article).
 
-Links, all fed to one union-find: the same alias key; an acronym and its expansion ("GOP" /
-"Guardians of Peace"); a shorter organisation name that starts a longer one ("Sony Pictures" /
-"Sony Pictures Entertainment"; when it starts several, the most mentioned); a surname and the full
+Links, all fed to one union-find: the same alias key; an acronym and its expansion ("NOC" /
+"Night Owls Collective"); a shorter organisation name that starts a longer one ("Acme Pictures" /
+"Acme Pictures Entertainment"; when it starts several, the most mentioned); a surname and the full
 name ("Lynton" / "Michael Lynton"); any form of one country (name, demonym, capital).
 Keys that come from the text as written are *strong* and link across articles; those that rest on
 this article's context (a bare prefix, a surname) are *weak* and stay here.
@@ -100,7 +100,7 @@ def _link_acronyms(mentions: list[Mention], keys: list[str], uf: UnionFind) -> N
 
 def _link_prefixes(mentions: list[Mention], keys: list[str], uf: UnionFind, body_start: int,
                    unit_keys: set[str] = frozenset()) -> set[int]:
-    """Journalists name an organisation in full before they shorten it ("Sony Pictures ... Sony"): a
+    """Journalists name an organisation in full before they shorten it ("Acme Pictures ... Acme"): a
     one-word name first seen before the longer one (headline aside) is an organisation of its own
     ("Boeing ... Boeing Global Services")."""
     weak = set()
@@ -122,7 +122,7 @@ def _link_prefixes(mentions: list[Mention], keys: list[str], uf: UnionFind, body
             continue
         j = keys.index(best)
         uf.union(j, i)
-        if len(short) == 1:  # "Sony" alone may mean another Sony elsewhere; "Sony Pictures" may not
+        if len(short) == 1:  # "Acme" alone may mean another Acme elsewhere; "Acme Pictures" may not
             weak.add(i)
     return weak
 

@@ -48,6 +48,14 @@ def run_statement(driver: Driver, statement: Statement, params: dict, database: 
     return Answer(statement.name, params, statement.body, list(columns), rows)
 
 
+def busiest_target(driver: Driver, database: str | None = None) -> str:
+    """The main victim of the incident with the most attribution claims (a default to ask about)."""
+    records, _, _ = driver.execute_query(load("lookup/busiest").body, database_=database, routing_="r")
+    if not records:
+        raise QueryError("The graph has no incident with an attribution yet: ingest articles, or name a --target")
+    return records[0]["target"]
+
+
 # What EXPLAIN's summary says a query does: r read, rw read-write, w write, s schema.
 QUERY_TYPES = {"r": "only reads", "rw": "reads and writes", "w": "writes", "s": "changes the schema"}
 

@@ -160,7 +160,8 @@ def test_same_article_id_twice_in_one_run_is_reported(kg_env, driver, demo, tmp_
 
 
 @pytest.mark.integration
-def test_sigint_stops_after_the_current_window(kg_env, driver, tmp_path):
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_a_signal_stops_after_the_current_window(kg_env, driver, tmp_path, stop):
     source = corpus.write(150, tmp_path / "corpus.jsonl", seed=11)
     process = subprocess.Popen([*KG, "ingest", "--window", "10", str(source)], env={**kg_env, "COLUMNS": "250"},
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -171,10 +172,10 @@ def test_sigint_stops_after_the_current_window(kg_env, driver, tmp_path):
             break
         time.sleep(0.2)
     assert process.poll() is None, "the ingest finished before it could be interrupted"
-    process.send_signal(signal.SIGINT)
+    process.send_signal(stop)
     out, errors = process.communicate(timeout=300)
     assert process.returncode == 130, errors
-    assert "Interrupted (SIGINT)" in errors and "Traceback" not in errors
+    assert f"Interrupted ({stop.name})" in errors and "Traceback" not in errors
     reported = int(out.split("Ingested ")[1].split(" ")[0])
     ledger = driver.execute_query("MATCH (a:Article) WHERE a.sha256 IS NOT NULL RETURN count(a) AS n")[0][0]["n"]
     everything = driver.execute_query("MATCH (a:Article) RETURN count(a) AS n")[0][0]["n"]

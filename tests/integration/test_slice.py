@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -96,7 +97,7 @@ def test_slice_involvement_roles(driver, seeds):
 def test_slice_cli_demo_prints_both_tables(kg_env):
     done = subprocess.run([*KG, "demo"], env={**kg_env, "COLUMNS": "200"}, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
-    assert "Who is behind the attack on Sony Pictures?" in done.stdout
+    assert "Who is behind the attack on Sony Pictures" in done.stdout  # the incident with most attributions
     assert "in what role?" in done.stdout
     assert "North Korea" in done.stdout and "victim" in done.stdout
 
@@ -128,6 +129,9 @@ def test_slice_db_status_tells_the_truth(kg_env, tmp_path):
 @pytest.mark.integration
 def test_slice_unreachable_server_is_a_clear_error(kg_env, tmp_path, seeds):
     env = {**kg_env, "NEO4J_URI": "bolt://127.0.0.1:1", "NEO4J_PASSWORD": "x"}
+    started = time.monotonic()
     done = subprocess.run([*KG, "ingest", str(seeds)], env=env, capture_output=True, text=True, timeout=60)
+    # The issue asks for the error within 5 s; the bound here only catches a retry loop (the driver's is 30 s).
+    assert time.monotonic() - started < 15
     assert done.returncode == 1
     assert "bolt://127.0.0.1:1" in done.stderr and "Traceback" not in done.stderr
