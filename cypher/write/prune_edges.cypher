@@ -4,5 +4,5 @@
 // param: pairs (list of maps) — subject, object
 UNWIND $pairs AS pair
 MATCH (s:{subject} {id: pair.subject})-[r:{rel}]->(o:{object} {id: pair.object})
-WHERE NOT EXISTS { MATCH (s)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o) WHERE c.predicate = $predicate }
+WHERE NOT EXISTS { MATCH (s)<-[:SUBJECT]-(c)-[:OBJECT]->(o) WHERE c.predicate = $predicate }
 DELETE r

@@ -20,7 +20,7 @@ from typing import Collection, Iterable, Iterator
 from neo4j import Driver
 
 from kg import EXTRACTOR_VERSION
-from kg.models import Claim, Graph
+from kg.models import STATUSES, Claim, Graph
 from kg.resolve.keys import alias_key
 from kg.store.cypher import load, render
 
@@ -128,7 +128,7 @@ def plan(graph: Graph, replaced: Collection[str] = ()) -> Iterator[Step | Replac
         yield Step("entities", render(load("write/entities"), label=kind), "rows", rows)
     yield Step("incidents", load("write/incidents").body, "rows", incident_rows(graph))
     kind_of = kinds(graph)
-    yield from claim_steps([c for c in graph.claims if c.article not in replaced], kind_of)
+    yield from claim_steps([c for c in graph.claims if c.article not in replaced], kind_of, new=True)
     if replaced:
         entities, incidents = defaultdict(list), defaultdict(list)
         for e in graph.entities:
@@ -151,15 +151,23 @@ def plan(graph: Graph, replaced: Collection[str] = ()) -> Iterator[Step | Replac
 REPLACE_CHUNK = 200  # articles whose replacement is one transaction
 
 
-def claim_steps(claims: Iterable[Claim], kind_of: dict[str, str], extra_pairs: Iterable[Pair] = ()) -> Iterator[Step]:
-    """Claims grouped by the labels of their ends, then the direct edges they (and `extra_pairs`) touch."""
+def claim_steps(claims: Iterable[Claim], kind_of: dict[str, str], extra_pairs: Iterable[Pair] = (),
+                new: bool = False) -> Iterator[Step]:
+    """Claims grouped by the labels of their ends, then the direct edges they (and `extra_pairs`) touch.
+
+    `new`: the claims' articles did not exist before this write, so the claims are created, not merged.
+    """
     by_labels: dict[tuple[str, str], list[dict]] = defaultdict(list)
     pairs: dict[Pair, None] = {}
     for c in claims:
         by_labels[(kind_of[c.subject], kind_of[c.object])].append(c.record())
         pairs[(c.predicate, kind_of[c.subject], c.subject, kind_of[c.object], c.object)] = None
     for (subject, obj), rows in by_labels.items():
-        yield Step("claims", render(load("write/claims"), subject=subject, object=obj), "rows", rows)
+        statement = load("write/claims_new" if new else "write/claims")
+        yield Step("claims", render(statement, subject=subject, object=obj), "rows", rows)
+    if new:  # nothing of these articles was counted before: add to the edges, no recount
+        yield from _edge_additions(claims, kind_of)
+        return
     removed = [p for p in extra_pairs if p not in pairs]
     by_edge: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
     for predicate, subject, s, obj, o in [*pairs, *removed]:
@@ -173,6 +181,23 @@ def claim_steps(claims: Iterable[Claim], kind_of: dict[str, str], extra_pairs: I
     for (predicate, subject, obj), rows in gone.items():
         statement = render(load("write/prune_edges"), rel=predicate, subject=subject, object=obj)
         yield Step("pruned", statement, "pairs", rows, {"predicate": predicate})
+
+
+def _edge_additions(claims: Iterable[Claim], kind_of: dict[str, str]) -> Iterator[Step]:
+    """write/edges_add steps: per direct edge, the claims' counts per status and their distinct articles."""
+    counts: dict[Pair, dict] = {}
+    articles: dict[Pair, set[str]] = defaultdict(set)
+    for c in claims:
+        pair = (c.predicate, kind_of[c.subject], c.subject, kind_of[c.object], c.object)
+        row = counts.setdefault(pair, {"subject": c.subject, "object": c.object, **dict.fromkeys(STATUSES, 0)})
+        row[c.status] += 1
+        articles[pair].add(c.article)
+    by_edge: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    for pair, row in counts.items():
+        predicate, subject, _, obj, _ = pair
+        by_edge[(predicate, subject, obj)].append({**row, "articles": len(articles[pair])})
+    for (predicate, subject, obj), rows in by_edge.items():
+        yield Step("edges", render(load("write/edges_add"), rel=predicate, subject=subject, object=obj), "rows", rows)
 
 
 def _replace(tx, replacement: Replacement) -> Written:

@@ -37,7 +37,8 @@ def snapshot(driver) -> dict:
         "claims": rows("MATCH (c:Claim) RETURN c.id, c.status"),
         "names": rows("MATCH (n:Name)-[:NAMES]->(x) RETURN n.key, x.id"),
         "relationships": rows("MATCH (s)-[r]->(o) WHERE NOT s:Name "
-                              "RETURN type(r), coalesce(s.id, s.key), o.id, r.status, r.claims, r.articles, r.disputed"),
+                              "RETURN type(r), coalesce(s.id, s.key), o.id, r.status, r.claims, r.articles, r.disputed, "
+                              "r.asserted, r.claimed, r.suspected, r.denied, r.negated, r.conflict"),
     }
 
 
