@@ -35,6 +35,7 @@ class Article:
     published: str | None = None
     path: str | None = None
     html: bool = False
+    notes: list[str] = field(default_factory=list)  # what reading it changed, e.g. invalid UTF-8 replaced
 
     @property
     def sha256(self) -> str:

@@ -38,6 +38,7 @@ class Run:
 
     graph: Graph
     problems: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)  # kept articles that reading had to change
 
 
 @dataclass(frozen=True)
@@ -70,14 +71,17 @@ def extract_chunk(model: str, articles: list[Article], batch_size: int = 32) -> 
     return list(analyse(load(model), articles, batch_size))
 
 
-def read(paths: Iterable[str], problems: list[Problem]) -> Iterator[Article]:
-    """The articles under `paths`, lazily; unreadable or empty inputs are appended to `problems`."""
+def read(paths: Iterable[str], problems: list[Problem], notes: list[Problem] | None = None) -> Iterator[Article]:
+    """The articles under `paths`, lazily; unreadable or empty inputs are appended to `problems`, and what
+    reading changed in a kept article (e.g. invalid UTF-8 replaced) to `notes`."""
     for item in read_paths(paths):
         if isinstance(item, Problem):
             problems.append(item)
         elif not item.text.strip():
             problems.append(Problem(item.path or item.id, "is empty: nothing to extract"))
         else:
+            if notes is not None:
+                notes.extend(Problem(item.path or item.id, note) for note in item.notes)
             yield item
 
 
@@ -174,9 +178,10 @@ def windows(articles: Iterable[Article], options: Options, on_article=None, nlp:
 def build(nlp: Language, paths: Iterable[str], on_article=None) -> Run:
     """The graph of every article under `paths` as one Graph; unreadable inputs are listed in `problems`."""
     problems: list[Problem] = []
+    notes: list[Problem] = []
     results_ = []
-    for result in analyse(nlp, read(paths, problems)):
+    for result in analyse(nlp, read(paths, problems, notes)):
         results_.append(result)
         if on_article is not None:
             on_article(result)
-    return Run(merge(results_), problems)
+    return Run(merge(results_), problems, notes)

@@ -55,7 +55,8 @@ Evidence
 
 Direct edges (one per subject, predicate, object; recomputed from the claims)
   {status: strongest of asserted > claimed > suspected > denied > negated,
-   claims, articles, asserted, claimed, suspected, denied, negated (counts), disputed}
+   claims, articles, asserted, claimed, suspected, denied, negated (counts), disputed,
+   conflict: 'disputed' or 'differs across articles' when the claims disagree, else absent}
   (:Incident)-[:TARGETED]->(:Entity)        (:Incident)-[:ATTRIBUTED_TO]->(:Entity)
   (:Incident)-[:MOTIVATED_BY]->(:Entity)    (:Incident)-[:LEAKED]->(:Entity)
   (:Entity)-[:RESPONDED_TO]->(:Incident)    (:Entity)-[:INVESTIGATES]->(:Incident)
@@ -98,6 +99,8 @@ def _build(paths: list[str], settings: Settings):
                   TimeElapsedColumn(), console=err, transient=True) as progress:
         task = progress.add_task("extracting", total=None)
         run = build(nlp, paths, on_article=lambda _: progress.advance(task))
+    for note in run.notes:
+        err.print(f"[cyan]note[/cyan] {note.path}: {note.message}")
     for problem in run.problems:
         err.print(f"[yellow]skipped[/yellow] {problem.path}: {problem.message}")
     return run, nlp
@@ -134,7 +137,7 @@ def ingest(
 
     settings = Settings.from_env()
     options = Options(model=settings.model, workers=workers, dask=dask, window=window)
-    problems = []
+    problems, notes = [], []
     started = time.monotonic()
     stop = _Stop()
     with open_driver(settings) as driver, stop:
@@ -144,9 +147,11 @@ def ingest(
         with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} articles"),
                       TimeElapsedColumn(), console=err, transient=True) as progress:
             task = progress.add_task("ingesting", total=None)
-            todo = stop.until(ledger.pending(read(paths, problems)))
+            todo = stop.until(ledger.pending(read(paths, problems, notes)))
             written = writer.write_all(windows(todo, options, lambda _: progress.advance(task)))
     problems += ledger.duplicates
+    for note in notes:
+        err.print(f"[cyan]note[/cyan] {note.path}: {note.message}")
     for problem in problems:
         err.print(f"[yellow]skipped[/yellow] {problem.path}: {problem.message}")
     skipped = [f"{ledger.unchanged} unchanged article(s) skipped"] if ledger.unchanged else []

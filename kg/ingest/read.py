@@ -6,6 +6,7 @@ import glob
 import itertools
 import json
 import os
+import re
 import stat
 import sys
 from dataclasses import dataclass
@@ -98,7 +99,12 @@ def _read_path(path: Path) -> Iterator[Article | Problem]:
     if isinstance(text, Problem):
         yield Problem(str(path), text.message)
         return
-    yield _article(path.name, text, str(path), html=path.suffix.lower() in {".html", ".htm"})
+    article = _article(path.name, text, str(path), html=path.suffix.lower() in {".html", ".htm"})
+    bad = invalid_utf8(data)
+    if bad is not None:
+        article.notes.append(f"is not valid UTF-8 (first bad byte at offset {bad}): read with U+FFFD in place of "
+                             f"{text.count(chr(0xFFFD))} undecodable character(s); re-save it as UTF-8 to keep them")
+    yield article
 
 
 def _stream_jsonl(path: Path) -> Iterator[Article | Problem]:
@@ -122,6 +128,17 @@ def _stream_jsonl(path: Path) -> Iterator[Article | Problem]:
 def _lines(handle) -> Iterator[str]:
     for number, raw in enumerate(handle):
         yield raw.decode("utf-8-sig" if number == 0 else "utf-8", errors="replace")
+
+
+def invalid_utf8(data: bytes) -> int | None:
+    """The offset of the first byte that is not UTF-8, or None (UTF-16 with a BOM counts as valid)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return error.start
+    return None
 
 
 def decode(data: bytes) -> str | Problem:
@@ -182,6 +199,16 @@ def _read_jsonl(lines: Iterable[str], path: str) -> Iterator[Article | Problem]:
         )
 
 
+_HTML_TITLE = re.compile(r"(?is)<(title|h1)\b[^>]*>(.*?)</\1>")
+_HTML_HIDDEN = re.compile(r"(?is)<(script|style|noscript|template)\b.*?</\1>|<!--.*?-->")
+_TAG = re.compile(r"(?s)<[^>]+>")
+
+
 def _article(name: str, text: str, path: str, html: bool) -> Article:
-    title = next((line.strip() for line in text.splitlines() if line.strip()), None)
+    if html:  # the page's <title> or first <h1>, else its first visible line; never script or style text
+        found = _HTML_TITLE.search(_HTML_HIDDEN.sub(" ", text))
+        visible = _TAG.sub("\n", found.group(2) if found else _HTML_HIDDEN.sub(" ", text))
+        title = next((" ".join(line.split()) for line in visible.splitlines() if line.strip()), None)
+    else:
+        title = next((line.strip() for line in text.splitlines() if line.strip()), None)
     return Article(id=name, text=text, title=title[:200] if title else None, path=path, html=html)

@@ -70,12 +70,25 @@ def test_bad_input_cli_goes_on_and_exits_nonzero(tmp_path):
     (tmp_path / "empty.txt").write_text("")
     os.mkfifo(tmp_path / "pipe.txt")
     (tmp_path / "lines.jsonl").write_text('{"text": "' + GOOD.strip() + '"}\n{oops\n')
-    done = subprocess.run([sys.executable, "-m", "kg", "extract", str(tmp_path), "-o", str(tmp_path / "out.json")],
-                          capture_output=True, text=True, timeout=300)
+    (tmp_path / "latin1.txt").write_bytes(GOOD.replace("Acme", "Acm\xe9").encode("latin-1"))
+    (tmp_path / "utf16.txt").write_bytes(GOOD.replace("Acme", "Zeta").encode("utf-16"))
+    (tmp_path / "page.html").write_text(
+        "<html><head><style>.x{color:red}</style><script>var owner = 'Quorvex Holdings';</script></head>"
+        f"<body><p>{GOOD.replace('Acme', 'Tolvane')}</p><script>track('Quorvex Holdings')</script></body></html>")
+    out = tmp_path / "out.json"
+    done = subprocess.run([sys.executable, "-m", "kg", "extract", str(tmp_path), str(tmp_path / "missing.txt"),
+                           "-o", str(out)], capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "COLUMNS": "300"})
     assert done.returncode == 1
-    for name in ("empty.txt", "pipe.txt", "lines.jsonl:2"):
+    for name in ("empty.txt", "pipe.txt", "lines.jsonl:2", "missing.txt"):
         assert name in done.stderr, done.stderr
-    assert (tmp_path / "out.json").read_text().count('"id": "good.txt"') == 1
+    assert "does not exist" in done.stderr
+    assert "latin1.txt: is not valid UTF-8" in done.stderr and "U+FFFD" in done.stderr  # kept, and said so
+    graph = out.read_text()
+    for article in ("good.txt", "latin1.txt", "utf16.txt", "page.html", "lines.jsonl:1"):
+        assert graph.count(f'"id": "{article}"') == 1, article
+    assert "Zeta Bank" in graph and "Tolvane Bank" in graph
+    assert "Quorvex" not in graph  # script text is not article text
 
 
 @settings(max_examples=60, deadline=None)
