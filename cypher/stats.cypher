@@ -38,9 +38,17 @@ CALL () {
   ] AS row
   RETURN row.kind AS kind, row.name AS name, row.count AS count
   UNION ALL
-  MATCH (c:Claim)
-  WHERE c.predicate IS NOT NULL
-  WITH c.status AS status, count(*) AS count
+  // every claim has one of the five statuses, so the commonest (asserted) is the rest of the count store's
+  // total and only the other four are counted, through the index on Claim.status
+  UNWIND ['claimed', 'suspected', 'denied', 'negated'] AS status
+  CALL (status) {
+    MATCH (c:Claim {status: status})
+    RETURN count(c) AS count
+  }
+  WITH collect({status: status, count: count}) AS counted
+  UNWIND [{status: 'asserted', count: COUNT { (:Claim) } - reduce(n = 0, x IN counted | n + x.count)}] + counted AS row
+  WITH row.status AS status, row.count AS count
+  WHERE count > 0
   RETURN 'claim status' AS kind, status AS name, count
   ORDER BY CASE status WHEN 'asserted' THEN 0 WHEN 'claimed' THEN 1 WHEN 'suspected' THEN 2 WHEN 'denied' THEN 3 ELSE 4 END
 }

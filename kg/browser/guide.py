@@ -21,11 +21,15 @@ ORDER = ("attribution", "involvement", "evidence", "accusations", "sources", "in
 
 
 def example_params(statement: Statement) -> dict:
-    """The statement's parameters filled with the examples its header gives (`… Example: Colonial Pipeline`)."""
+    """The statement's parameters filled with the examples its header gives (`… Example: Colonial Pipeline`);
+    optional ones without an example are null."""
     params = {}
     for param in statement.params:
         match = _EXAMPLE.search(param.help)
         value = match.group(1) if match else ""
+        if param.optional and not value:
+            params[param.name] = None  # the query's own default (Browser needs every $param set)
+            continue
         params[param.name] = json.loads(value) if value.startswith("[") else value
     return params
 

@@ -32,6 +32,11 @@ class Param:
     type: str
     help: str
 
+    @property
+    def optional(self) -> bool:
+        """`(integer, optional)` in the header: the query gets null when the user leaves it out."""
+        return "optional" in self.type
+
 
 @dataclass(frozen=True)
 class Statement:

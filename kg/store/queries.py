@@ -27,7 +27,7 @@ def run(driver: Driver, name: str, params: dict, database: str | None = None) ->
 
 
 def run_statement(driver: Driver, statement: Statement, params: dict, database: str | None = None) -> Answer:
-    missing = [p.name for p in statement.params if p.name not in params]
+    missing = [p.name for p in statement.params if p.name not in params and not p.optional]
     if missing:
         example = f" (example: {statement.example})" if statement.example else ""
         raise QueryError(f"Query {statement.name!r} needs --param {missing[0]}=VALUE{example}")
@@ -36,8 +36,10 @@ def run_statement(driver: Driver, statement: Statement, params: dict, database: 
         raise QueryError(f"Query {statement.name!r} takes no parameter {unknown[0]!r}; it takes "
                          f"{', '.join(p.name for p in statement.params) or 'none'}")
 
+    values = {**{p.name: None for p in statement.params if p.optional}, **params}
+
     def work(tx):
-        result = tx.run(statement.body, params)
+        result = tx.run(statement.body, values)
         return result.keys(), [{k: plain(v) for k, v in record.items()} for record in result]
 
     # A query may name a relationship type the graph has none of yet (LEAKED on a graph without leaks):

@@ -64,6 +64,47 @@ def test_queries_written_contradictions_show_denials_and_differences(written):
     assert "Acme Bank" not in rows
 
 
+def test_queries_written_edges_mark_their_conflict(driver):
+    """The direct edge's `conflict` (which `contradictions` reads through an index) follows its claims."""
+    mixed_in_one = [_claim("ATTRIBUTED_TO", "country:mars", "suspected", "1.txt", 120, cue="might"),
+                    _claim("ATTRIBUTED_TO", "country:mars", "asserted", "1.txt", 160)]
+    init_schema(driver)
+    Writer(driver, batch_size=10).write(Graph(GRAPH.articles, GRAPH.entities, GRAPH.incidents,
+                                              GRAPH.claims[:-2] + mixed_in_one + GRAPH.claims[-1:]))
+    records, _, _ = driver.execute_query("MATCH ()-[r:ATTRIBUTED_TO|TARGETED]->(o) "
+                                         "RETURN o.id AS object, r.conflict AS conflict")
+    conflicts = {r["object"]: r["conflict"] for r in records}
+    assert conflicts == {"country:iran": "disputed", "actor:kitten": "differs across articles",
+                         "country:mars": None, "org:acme": None}  # two statuses in one article do not differ
+
+
+def test_queries_written_long_answers_give_the_first_page_in_order(driver):
+    """Many incidents blamed on two actors: `accusations` and `contradictions` give the first 100 rows, sorted."""
+    victims = [Incident(f"incident:v{n:03d}", f"Cyber attack on Victim {n:03d}", [], ["1.txt", "2.txt"])
+               for n in range(60)]
+    wharves = [Incident(f"incident:w{n:03d}", f"Cyber attack on Wharf {n:03d}", [], ["1.txt"]) for n in range(60)]
+    claims = [_claim("ATTRIBUTED_TO", "actor:kitten", status, article, start, subject=i.id)
+              for i in victims for status, article, start in (("denied", "2.txt", 5), ("suspected", "1.txt", 9),
+                                                               ("asserted", "2.txt", 7))]
+    claims += [_claim("ATTRIBUTED_TO", "country:iran", status, "1.txt", start, subject=i.id)
+               for i in wharves for status, start in (("asserted", 1), ("denied", 3))]
+    init_schema(driver)
+    Writer(driver, batch_size=50).write(Graph(GRAPH.articles, GRAPH.entities, victims + wharves, claims))
+    accused = run(driver, "accusations", {"actor": "Fox Kitten"}).rows
+    wanted = [(i.name, status, article) for i in victims
+              for status, article in (("asserted", "2.txt"), ("suspected", "1.txt"), ("denied", "2.txt"))]
+    assert [(row["incident"], row["status"], row["article"]) for row in accused] == wanted[:100]
+    disputes = run(driver, "contradictions", {}).rows
+    assert [row["subject"] for row in disputes] == [i.name for i in victims + wharves][:100]
+    assert {row["conflict"] for row in disputes} == {"disputed"}
+    assert disputes[0]["statements"] == ["suspected in 1.txt", "asserted in 2.txt", "denied in 2.txt"]
+    assert (disputes[0]["articles"], disputes[-1]["articles"]) == (2, 1)
+    pages = [run(driver, "contradictions", {"limit": "30", "skip": str(skip)}).rows for skip in range(0, 120, 30)]
+    assert [row["subject"] for page in pages for row in page] == [i.name for i in victims + wharves]
+    later = run(driver, "accusations", {"actor": "Fox Kitten", "skip": "100", "limit": "500"}).rows
+    assert [(row["incident"], row["status"], row["article"]) for row in later] == wanted[100:]
+
+
 def test_queries_written_attribution_ranks_and_keeps_denials(written):
     rows = run(written, "attribution", {"target": "acme"}).rows
     assert [(row["actor"], row["status"]) for row in rows] == [("Fox Kitten", "asserted"), ("Iran", "asserted"),
