@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+import hashlib
 import itertools
 import json
 import os
@@ -163,12 +164,22 @@ def _read_stdin(stream) -> Iterator[Article | Problem]:
         yield from _read_stream("".join(head) + stream.read(), "stdin")
 
 
+def _unnamed(base: str, number: int, text: str) -> str:
+    """The id of an article its input does not name: a file's line number, but stdin's content (stdin has
+    no name, so two runs would otherwise give different articles one id and the second would replace the
+    first)."""
+    if base == "stdin":
+        return f"stdin:{hashlib.sha256(text.encode('utf-8', 'surrogatepass')).hexdigest()[:16]}"
+    return f"{base}:{number}"
+
+
 def _read_stream(text: str, name: str) -> Iterator[Article | Problem]:
     stripped = text.lstrip()
     if stripped.startswith("{"):
         yield from _read_jsonl(text.splitlines(), name)
     else:
-        yield _article(name, text, name, html=stripped[:200].lower().startswith(("<!doctype html", "<html")))
+        yield _article(_unnamed(name, 1, text), text, name,
+                       html=stripped[:200].lower().startswith(("<!doctype html", "<html")))
 
 
 def _read_jsonl(lines: Iterable[str], path: str) -> Iterator[Article | Problem]:
@@ -188,7 +199,7 @@ def _read_jsonl(lines: Iterable[str], path: str) -> Iterator[Article | Problem]:
             yield Problem(f"{path}:{number}", 'needs an object with a "text" string: line skipped')
             continue
         yield Article(
-            id=str(row.get("id") or f"{base}:{number}"),
+            id=str(row.get("id") or row.get("url") or _unnamed(base, number, row["text"])),
             text=row["text"],
             title=row.get("title"),
             url=row.get("url"),

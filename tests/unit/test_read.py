@@ -49,3 +49,20 @@ def test_read_bad_inputs_are_named(tmp_path):
     texts = {a.id: a.text for a in articles}
     assert texts["latin.txt"] == "caf\ufffd"
     assert texts["utf16.txt"] == "Hackers"
+
+
+def test_read_stdin_articles_get_ids_from_their_text():
+    from io import StringIO
+
+    from kg.ingest.read import _read_stdin
+
+    def ids(text: str) -> list[str]:
+        return [a.id for a in _read_stdin(StringIO(text)) if not isinstance(a, Problem)]
+
+    story = "Hackers broke into Acme Bank on Monday, the bank said.\n"
+    assert ids(story) == ids(story) != ids(story.replace("Monday", "Tuesday"))
+    lines = '{"text": "One story."}\n{"text": "Another story."}\n{"id": "given", "text": "A third."}\n' \
+            '{"url": "https://news.example/a", "text": "A fourth."}\n'
+    first = ids(lines)
+    assert first[2:] == ["given", "https://news.example/a"] and len(set(first)) == 4
+    assert ids('{"text": "Another story."}\n')[0] == first[1]  # the same text gets the same id, whatever its line
