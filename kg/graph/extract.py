@@ -71,7 +71,7 @@ def extract(article: dict, cleaned: Cleaned, doc: Doc) -> DocResult:
         view = SentenceView(ctx, n, sent, by_sentence.get(n, {}), main, victims)
         found = [f for rule in RULES for f in rule(view)]
         found += leaked(view, ctx.sents[n + 1] if n + 1 < len(ctx.sents) else None)
-        source, _ = source_of(sent, ctx.refer)
+        source = source_of(sent, ctx.refer)[0] if found else None  # only claims use it
         for f in found:
             if not _valid(ctx, f, incidents):
                 continue

@@ -18,6 +18,7 @@ from kg.models import Article
 
 _IMAGE_REF = re.compile(r"\.(?:jpe?g|png|gif|webp|svg)\b[^\s]*[&=)]|\b[wh]=\d+&", re.IGNORECASE)
 _NO_WORDS = re.compile(r"^[\W_]*$")
+_WORD = re.compile(r"\S+")
 _SPACE_RUN = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
 
 
@@ -74,44 +75,44 @@ def clean_text(text: str) -> Cleaned:
     anchors: list[tuple[int, int]] = []
     outlet = None
     length = 0
+
+    def anchor(clean: int, original: int) -> None:
+        """Start a run at (clean, original), unless that continues the last run in step."""
+        if not anchors or anchors[-1][1] - anchors[-1][0] != original - clean:
+            anchors.append((clean, original))
+
     for (start, line), kept in zip(lines, keep):
         if not kept:
             continue
         if out:
-            anchors.append((length, start - 1 if start > 0 else 0))
+            anchor(length, start - 1 if start > 0 else 0)
             out.append("\n")
             length += 1
         dateline = _DATELINE.match(line)
         if dateline and dateline.group("outlet") and outlet is None:
             outlet = dateline.group("outlet").strip()
-        for match in re.finditer(r"\S+", line[dateline.end() if dateline else 0:]):
-            match = _Shifted(match, dateline.end() if dateline else 0)
+        shift = dateline.end() if dateline else 0
+        body = line[shift:]
+        if body and " ".join(body.split()) == body:  # words one space apart, as in most lines: kept whole
+            anchor(length, start + shift)
+            out.append(body)
+            length += len(body)
+            continue
+        for match in _WORD.finditer(line, shift):
+            word, at = match.group(), start + match.start()
             if length and out[-1] != "\n":
-                anchors.append((length, start + match.start() - 1))
+                anchor(length, at - 1)
                 out.append(" ")
                 length += 1
-            anchors.append((length, start + match.start()))
-            out.append(match.group())
-            length += len(match.group())
+            anchor(length, at)
+            out.append(word)
+            length += len(word)
     return Cleaned("".join(out), anchors, dropped_lines=keep.count(False), outlet=outlet)
 
 
 # "WASHINGTON - ", "SAN FRANCISCO, Sept 19 (Reuters) - ": where and when a wire story was filed, not text.
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][a-z]{2,4}\.? \d{1,2})?"
                        r"(?: \((?P<outlet>[A-Z][A-Za-z .]+)\))? [-—–] (?=\S)")
-
-
-class _Shifted:
-    """A regex match inside a line whose first `shift` characters were skipped."""
-
-    def __init__(self, match: re.Match, shift: int):
-        self._match, self._shift = match, shift
-
-    def start(self) -> int:
-        return self._match.start() + self._shift
-
-    def group(self) -> str:
-        return self._match.group()
 
 
 def _lines(text: str) -> list[tuple[int, str]]:

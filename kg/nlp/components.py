@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -12,10 +13,12 @@ class LineSentences:
     """A line break ends a sentence: headlines, captions and list items never run into the next line."""
 
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc[1:]:
-            previous = doc[token.i - 1]
-            if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
-                token.is_sent_start = True
+        # Only a space token can hold a line break (a token's own trailing whitespace is one space at most),
+        # so only the tokens after space tokens are looked at.
+        for k in doc.to_array(IS_SPACE).nonzero()[0].tolist():
+            previous = doc[k]
+            if k + 1 < len(doc) and ("\n" in previous.whitespace_ or "\n" in previous.text):
+                doc[k + 1].is_sent_start = True
         return doc
 
 

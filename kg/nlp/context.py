@@ -9,6 +9,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from kg.nlp.gazetteer import lexicon
+from kg.nlp.tokens import tokens_of
 from kg.resolve.local import Mention, resolve_mentions
 
 # A reference to something in this article: ("e", cluster index) or ("i", incident index).
@@ -22,6 +23,15 @@ class Sentence:
     span: Span
 
 
+@dataclass(frozen=True)
+class Words:
+    """One sentence's words as sets: lower-case forms, lower-cased lemmas and dependency labels."""
+
+    lowers: frozenset[str]
+    lemmas: frozenset[str]
+    deps: frozenset[str]
+
+
 class DocContext:
     """Mentions, clusters and lookups over one spaCy Doc; built once per article, no I/O."""
 
@@ -29,6 +39,15 @@ class DocContext:
         self.doc = doc
         self.published = published
         self.sents = list(doc.sents)
+        # Each token's lower-case form, lower-cased lemma and dependency label, read once: a spaCy Token
+        # property costs about 0.2 µs a read, and the rules look at every token many times.
+        self.tokens = tokens_of(doc)
+        self.lower: list[str] = self.tokens.lower
+        self.lemma: list[str] = [lemma.lower() for lemma in self.tokens.lemma]
+        self.dep: list[str] = [token.dep_ for token in doc]
+        self._words: list[Words | None] = [None] * len(self.sents)
+        self._date_near: dict[int, str | None] = {}
+        self._dates: list[tuple[int, int, str]] | None = None
         self.sent_of_token = [0] * len(doc)
         for n, sent in enumerate(self.sents):
             for k in range(sent.start, sent.end):
@@ -83,7 +102,7 @@ class DocContext:
 
     def _body_start(self) -> int:
         """Where the body begins: after a first line that is a headline (no final full stop)."""
-        text = self.doc.text
+        text = self.tokens.doc_text
         newline = text.find("\n")
         if newline <= 0 or text[:newline].rstrip().endswith((".", "!", "?")):
             return 0
@@ -167,9 +186,33 @@ class DocContext:
     def sentence_of(self, token: Token) -> int:
         return self.sent_of_token[token.i]
 
+    def sentence_text(self, sent: int) -> str:
+        """`self.sents[sent].text`, without reading its tokens again."""
+        return self.tokens.span_text(self.sents[sent].start, self.sents[sent].end)
+
+    def sentence_words(self, sent: int) -> Words:
+        """The words of sentence `sent` as sets (made on first use)."""
+        words = self._words[sent]
+        if words is None:
+            start, end = self.sents[sent].start, self.sents[sent].end
+            words = self._words[sent] = Words(frozenset(self.lower[start:end]), frozenset(self.lemma[start:end]),
+                                              frozenset(self.dep[start:end]))
+        return words
+
     def date_near(self, trigger: Token) -> str | None:
         """The most precise date said of an attack word's own clause ("hit on Dec. 23", "stolen in late
         2014"), relative to the article's publication date; dates of other clauses do not count."""
+        if trigger.i not in self._date_near:  # asked once when a mention is found, again for its incident
+            self._date_near[trigger.i] = self._find_date_near(trigger)
+        return self._date_near[trigger.i]
+
+    def _date_spans(self) -> list[tuple[int, int, str]]:
+        """(start, root, text) of each date spaCy's NER found (doc.spans["kg_dates"]), read once."""
+        if self._dates is None:
+            self._dates = [(span.start, span.root.i, span.text) for span in self.doc.spans.get("kg_dates", [])]
+        return self._dates
+
+    def _find_date_near(self, trigger: Token) -> str | None:
         from kg.nlp.dates import normalise
 
         clause = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
@@ -178,8 +221,7 @@ class DocContext:
         inside = {t.i for t in clause.subtree} - {
             t.i for c in clause.subtree if c.dep_ in ("relcl", "advcl", "ccomp", "appos") and trigger not in c.subtree
             for t in c.subtree}
-        found = [normalise(span.text, self.published) for span in self.doc.spans.get("kg_dates", [])
-                 if span.root.i in inside]
+        found = [normalise(text, self.published) for _, root, text in self._date_spans() if root in inside]
         found = [d for d in found if d]
         return max(found, key=len) if found else None
 
@@ -189,11 +231,11 @@ class DocContext:
     def dated(self, sent: int) -> tuple[int | None, bool]:
         """The year a sentence names, and whether it leads the sentence ("In 2011, ..."): a fronted year
         sets a scene apart from the story; a year inside the clause ("stolen in late 2014") dates it."""
-        for span in self.doc.spans.get("kg_dates", []):
-            if self.sent_of_token[span.start] == sent:
-                match = _YEAR.search(span.text)
+        for start, _, text in self._date_spans():
+            if self.sent_of_token[start] == sent:
+                match = _YEAR.search(text)
                 if match:
-                    return int(match.group()), span.start - self.sents[sent].start <= 2
+                    return int(match.group()), start - self.sents[sent].start <= 2
         return None, False
 
     def in_fiction(self, token: Token) -> bool:
@@ -203,8 +245,8 @@ class DocContext:
     def _fiction_tokens(self) -> set[int]:
         heads = set(lexicon()["fiction_heads"])
         inside: set[int] = set()
-        for token in self.doc:
-            if token.lower_ == "about" and token.head.lemma_ in heads:
+        for token in (self.doc[i] for i, lower in enumerate(self.lower) if lower == "about"):
+            if token.head.lemma_ in heads:
                 inside.update(t.i for t in token.subtree)
                 # The parse may hang the plot's verbs elsewhere: the plot runs to the clause's end.
                 for follower in self.doc[token.i:token.sent.end]:

@@ -8,12 +8,14 @@ mention of one name agree on its type.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
 from kg.nlp.finders import FINDERS
 from kg.nlp.gazetteer import lexicon
 from kg.nlp.spans import Candidate, dateline, whole
+from kg.nlp.tokens import tokens_of
 from kg.resolve.keys import alias_key
 
 __all__ = ["Candidate", "choose", "find_candidates", "propagate", "to_spans", "vote_types"]
@@ -42,17 +44,22 @@ def choose(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
 
 def propagate(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
     """A name found once is found everywhere in the article: the model often tags only some mentions."""
+    text = tokens_of(doc).text
     names: dict[tuple[str, ...], Candidate] = {}
     for c in chosen:
-        words = tuple(t.text for t in doc[c.start:c.end])
+        words = tuple(text[c.start:c.end])
         if words[0][:1].isupper() or words[0] == "#":
             names.setdefault(words, c)
     taken = {k for c in chosen for k in range(c.start, c.end)}
+    starts: dict[str, list[int]] = {words[0]: [] for words in names}  # where each first word occurs
+    for i, word in enumerate(text):
+        if word in starts:
+            starts[word].append(i)
     extra = []
     for words, c in names.items():
         n = len(words)
-        for i in range(len(doc) - n + 1):
-            if doc[i].text == words[0] and tuple(t.text for t in doc[i:i + n]) == words \
+        for i in starts[words[0]]:
+            if i <= len(doc) - n and tuple(text[i:i + n]) == words \
                     and not taken & set(range(i, i + n)) and whole(doc, i, i + n):
                 extra.append(Candidate(i, i + n, c.type, 0, "propagated"))
     return choose(doc, chosen + extra)
@@ -83,6 +90,11 @@ def _acceptable(span: Span) -> bool:
         return False  # "Slot machines went dark": a common noun capitalised by its position
     if not text or len(span) > 10 or "\n" in text or not any(ch.isalpha() for ch in text):
         return False
-    if text.lower() in lexicon()["generic_names"] or alias_key(text) in lexicon()["generic_names"]:
+    if text.lower() in _generic_names() or alias_key(text) in _generic_names():
         return False
     return any(ch.isupper() for ch in text)
+
+
+@lru_cache(maxsize=1)
+def _generic_names() -> frozenset[str]:
+    return frozenset(lexicon()["generic_names"])

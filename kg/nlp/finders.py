@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc
 
 from kg.nlp.gazetteer import gazetteer, lexicon
@@ -24,6 +26,7 @@ from kg.nlp.spans import (
     software_context,
     trim,
 )
+from kg.nlp.tokens import tokens_of
 
 NER_TYPES = {"ORG": "Organization", "PERSON": "Person", "PRODUCT": "Product"}
 BODY_HEADS = {"department", "ministry", "embassy", "police", "agency", "service", "services", "bureau", "office",
@@ -45,8 +48,10 @@ def _government_seats(doc: Doc) -> list[Candidate]:
     """'The Kremlin denied any role': the seat of a government stands for its country."""
     seats = {k: v for k, v in lexicon()["government_seats"].items() if k != "about"}
     out = []
+    table = tokens_of(doc)
     for start, end in capitalised_runs(doc, max_len=3):
-        if doc[start:end].text in seats and gazetteer().country(seats[doc[start:end].text]):
+        text = table.span_text(start, end)
+        if text in seats and gazetteer().country(seats[text]):
             out.append(Candidate(start, end, "Country", 4, "government-seat"))
     return out
 
@@ -86,11 +91,12 @@ def _from_ner(doc: Doc) -> list[Candidate]:
 
 def _countries(doc: Doc) -> list[Candidate]:
     gaz = gazetteer()
+    table = tokens_of(doc)
     out = []
     for start, end in capitalised_runs(doc, max_len=6):
         for s in range(start, end):
             for e in range(end, s, -1):
-                text = doc[s:e].text
+                text = table.span_text(s, e)
                 country = gaz.country(text)
                 if country and text.lower() not in gaz.ambiguous_aliases and text[0].isupper() and as_country(doc, s, e):
                     out.append(Candidate(s, e, "Country", 3, "gazetteer-country"))
@@ -100,11 +106,12 @@ def _countries(doc: Doc) -> list[Candidate]:
 
 def _attack_groups(doc: Doc) -> list[Candidate]:
     gaz = gazetteer()
+    table = tokens_of(doc)
     out = []
     for start, end in capitalised_runs(doc, max_len=5):
         for s in range(start, end):
             for e in range(end, s, -1):
-                text = doc[s:e].text
+                text = table.span_text(s, e)
                 # An alias that is also an English word ("Hafnium", "Equation") counts only as a proper noun.
                 ambiguous = text.lower() in gaz.ambiguous_aliases
                 if len(text) > 2 and gaz.group(text) and (not ambiguous or proper_noun(doc, s, e)):
@@ -119,9 +126,11 @@ def _platforms(doc: Doc) -> list[Candidate]:
     heads = {"handle", "handles", "account", "accounts", "thread", "threads", "page", "pages", "feed", "channel",
              "channels", "post", "posts", "profile", "forum", "group"}
     out = []
-    for token in doc:
-        if not (token.text[:1].isupper() and token.is_alpha and not token.is_sent_start):
+    table = tokens_of(doc)
+    for i in range(len(doc)):
+        if not (table.upper[i] and table.is_alpha[i]) or doc[i].is_sent_start:
             continue
+        token = doc[i]
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
         before = doc[token.i - 1] if token.i > 0 else None
         posted_on = before is not None and before.lower_ == "on" and token.i > 1 and doc[token.i - 2].lemma_ in (
@@ -134,8 +143,8 @@ def _platforms(doc: Doc) -> list[Candidate]:
 def _owners(doc: Doc) -> list[Candidate]:
     """'bought in 2022 by Optum', 'owned by Singtel': who buys or owns a company is an organisation."""
     out = []
-    for token in doc:
-        if token.lower_ == "by" and token.i > 0 and any(
+    for token in (doc[i] for i, word in enumerate(tokens_of(doc).lower) if word == "by"):
+        if token.i > 0 and any(
                 t.lemma_.lower() in ("buy", "acquire", "own", "purchase") for t in doc[max(0, token.i - 4):token.i]):
             name = name_after(doc, token.i + 1, allow_quotes=False)
             if name:
@@ -200,16 +209,34 @@ def _software(doc: Doc) -> list[Candidate]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _named_cues() -> dict[str, list[tuple[list[str], bool]]]:
+    """The named cues (lexicon.json), longest first, as lower-cased words grouped by their first word.
+
+    Each entry is (words, is "a.k.a."); spaCy splits "a.k.a." into "a.k.a" + ".", so that cue is also
+    listed under "a.k.a", in its place in the order.
+    """
+    cues = sorted((c.split() for c in lexicon()["named_cues"]), key=len, reverse=True)
+    by_first: dict[str, list[tuple[list[str], bool]]] = {}
+    for cue in cues:
+        words = [c.lower() for c in cue]
+        aka = cue == ["a.k.a."]
+        for first in [words[0] if words else ""] + (["a.k.a"] if aka else []):
+            by_first.setdefault(first, []).append((words, aka))
+    return by_first
+
+
 def _named_actors(doc: Doc) -> list[Candidate]:
     """'a group that calls itself X', 'hackers known as X', 'X, a.k.a. Y'."""
     out = []
-    cues = sorted((c.split() for c in lexicon()["named_cues"]), key=len, reverse=True)
+    cues = _named_cues()
+    lower = tokens_of(doc).lower
     for i in range(len(doc)):
-        for cue in cues:
-            j = i + len(cue)
-            if j > len(doc) or [t.lower_ for t in doc[i:j]] != [c.lower() for c in cue]:
+        for words, aka in cues.get(lower[i], ()):  # only cues whose first word is this one can match
+            j = i + len(words)
+            if j > len(doc) or lower[i:j] != words:
                 # spaCy splits "a.k.a." into "a.k.a" + "."
-                if not (cue == ["a.k.a."] and doc[i].lower_ == "a.k.a"):
+                if not (aka and lower[i] == "a.k.a"):
                     continue
                 j = i + 1 + (i + 1 < len(doc) and doc[i + 1].text == ".")
             name = name_after(doc, j)
@@ -226,8 +253,9 @@ def _named_actors(doc: Doc) -> list[Candidate]:
 
 def _hacked_by(doc: Doc) -> list[Candidate]:
     out = []
+    lower = tokens_of(doc).lower
     for i in range(len(doc) - 2):
-        if doc[i].lower_ in ("hacked", "pwned", "defaced") and doc[i + 1].lower_ == "by":
+        if lower[i] in ("hacked", "pwned", "defaced") and lower[i + 1] == "by":
             name = name_after(doc, i + 2)
             if name:
                 out.append(Candidate(*name, "ThreatActor", 5, "hacked-by"))
@@ -236,27 +264,31 @@ def _hacked_by(doc: Doc) -> list[Candidate]:
 
 def _hashtags(doc: Doc) -> list[Candidate]:
     out = []
+    table = tokens_of(doc)
     for i in range(len(doc) - 1):
-        if doc[i].text == "#" and not doc[i].whitespace_ and doc[i + 1].is_alpha and cyber_sentence(doc[i].sent):
+        if table.text[i] == "#" and not table.whitespace[i] and table.is_alpha[i + 1] and cyber_sentence(doc[i].sent):
             out.append(Candidate(i, i + 2, "ThreatActor", 4, "hashtag"))
     return out
 
 
 def _actor_codes(doc: Doc) -> list[Candidate]:
-    return [Candidate(t.i, t.i + 1, "ThreatActor", 4, "actor-code") for t in doc if ACTOR_CODE.match(t.text)]
+    return [Candidate(i, i + 1, "ThreatActor", 4, "actor-code") for i, text in enumerate(tokens_of(doc).text)
+            if ACTOR_CODE.match(text)]
 
 
 def _gang_names(doc: Doc) -> list[Candidate]:
     """'the DarkSide ransomware gang', 'a hacking group called X' is in _named_actors."""
     heads = {"gang", "crew", "cartel", "collective", "syndicate"}
     out = []
-    for token in doc:
-        qualified = token.lower_ == "group" and token.i > 0 and doc[token.i - 1].lower_ in (
+    lower = tokens_of(doc).lower
+    for i, word in enumerate(lower):
+        qualified = word == "group" and i > 0 and lower[i - 1] in (
             "ransomware", "hacking", "hacker", "cybercrime", "extortion", "threat", "apt", "espionage", "hacktivist")
-        if token.lower_ not in heads and not qualified:
+        if word not in heads and not qualified:
             continue
+        token = doc[i]
         k = token.i - 1
-        while k >= 0 and doc[k].lower_ in ("ransomware", "hacking", "hacker", "cybercrime", "extortion", "threat",
+        while k >= 0 and lower[k] in ("ransomware", "hacking", "hacker", "cybercrime", "extortion", "threat",
                                            "apt", "espionage", "hacktivist", "criminal", "cyber"):
             k -= 1
         end = k + 1
@@ -279,11 +311,12 @@ def _films(doc: Doc) -> list[Candidate]:
 def _outlets(doc: Doc) -> list[Candidate]:
     """The name after 'according to' or 'told' is a source; unless NER says Person, an Organization."""
     out = []
-    for token in doc:
-        nxt = token.i + 1
-        if token.lower_ == "to" and token.i > 0 and doc[token.i - 1].lower_ == "according":
+    table = tokens_of(doc)
+    for i in range(len(doc)):
+        nxt = i + 1
+        if table.lower[i] == "to" and i > 0 and table.lower[i - 1] == "according":
             pass
-        elif token.lemma_ == "tell" and token.pos_ == "VERB":
+        elif table.lemma[i] == "tell" and doc[i].pos_ == "VERB":
             pass
         else:
             continue

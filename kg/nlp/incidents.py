@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -63,29 +64,29 @@ class LocalIncident:
 def find_mentions(ctx: DocContext) -> list[IncidentMention]:
     lex = lexicon()
     nouns = set(lex["attack_nouns"])
-    not_attack = [cue for cue in lex["not_attack_cues"]]
     found = []
     denied = False  # the article says what happened was no attack
     for n, sent in enumerate(ctx.sents):
-        lowered = sent.text.lower()
-        if any(cue in lowered for cue in not_attack) or _NOT_AN_ATTACK.search(lowered):
+        if _says_no_attack(ctx.sentence_text(n).lower()):
             denied = True
             continue
         for token in sent:
+            # Is it an attack word at all? (Asked first: it is cheaper than the tests of context below.)
+            pos = token.pos_
+            noun = pos in ("NOUN", "PROPN") and (ctx.lemma[token.i] in nouns or ctx.lower[token.i] in nouns
+                                                 or _qualified_incident(token))
+            if not noun and not (pos == "VERB" and _attack_verb(token, sent)):
+                continue
             if ctx.in_fiction(token) or any(c.dep_ == "neg" for c in token.children):
                 continue
-            victim = None
-            if token.pos_ in ("NOUN", "PROPN") and (token.lemma_.lower() in nouns or token.lower_ in nouns
-                                                    or _qualified_incident(token)):
+            if noun:
                 if not _specific(token) or _compound_inside(token, nouns):
                     continue
                 victim = _noun_victim(ctx, token)
-            elif token.pos_ == "VERB" and _attack_verb(token, sent):
+            else:
                 if _generic_clause(token):
                     continue
                 victim = _verb_victim(ctx, token)
-            else:
-                continue
             if victim is not None and ctx.type_of(victim) not in VICTIM_TYPES:
                 victim = None
             owner = _owner(ctx, victim, sent) if victim is not None and ctx.type_of(victim) == "Product" else None
@@ -101,13 +102,24 @@ def find_mentions(ctx: DocContext) -> list[IncidentMention]:
 
 def _about_denied(ctx: DocContext, mention: IncidentMention) -> bool:
     """The victim of a mention is one the denial covers: it appears in a sentence that denies an attack."""
-    cues = lexicon()["not_attack_cues"]
-    for sent in ctx.sents:
-        lowered = sent.text.lower()
-        if (any(cue in lowered for cue in cues) or _NOT_AN_ATTACK.search(lowered)) \
-                and mention.victim in ctx.clusters_in(sent):
+    for n, sent in enumerate(ctx.sents):
+        if _says_no_attack(ctx.sentence_text(n).lower()) and mention.victim in ctx.clusters_in(sent):
             return True
     return False
+
+
+def _says_no_attack(lowered: str) -> bool:
+    """A sentence (lower case) that says what happened was no attack: a `not_attack_cues` phrase, or
+    "was not a cyber attack", "no sign of a hack"."""
+    cues = _not_attack_cues()
+    return (cues is not None and cues.search(lowered) is not None) or _NOT_AN_ATTACK.search(lowered) is not None
+
+
+@lru_cache(maxsize=1)
+def _not_attack_cues() -> re.Pattern | None:
+    """lexicon.json `not_attack_cues` as one pattern: a sentence contains one of them as it matches."""
+    cues = lexicon()["not_attack_cues"]
+    return re.compile("|".join(re.escape(cue) for cue in cues)) if cues else None
 
 
 def _owner(ctx: DocContext, product: int, sent) -> int | None:
@@ -220,6 +232,8 @@ def _attack_verb(token: Token, sent) -> bool:
         return True
     if lemma == "break" and any(c.lower_ == "into" for c in token.children):
         return True
+    if lemma not in lex["attack_verb_needs_cyber"] and lemma not in ("steal", "exfiltrate", "take"):
+        return False  # (before the subtree walk below, which no other verb needs)
     attackers = {"hackers", "hacker", "attackers", "intruders", "ransomware", "criminals", "cybercriminals", "gang",
                  "actor", "actors"}
     by_attackers = any(

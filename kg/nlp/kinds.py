@@ -7,10 +7,12 @@ Votes come from the words around each mention (lexicon.json `org_kind_cues`: "se
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from kg.nlp.gazetteer import lexicon
+from kg.nlp.tokens import tokens_of
 from kg.resolve.local import Mention
 
 _BODY_WORDS = {"department", "ministry", "embassy", "police", "agency", "bureau", "command", "commission",
@@ -20,13 +22,17 @@ _COMPANY_WORDS = {"inc", "corp", "corporation", "ltd", "llc", "plc", "company", 
 
 def kind_votes(doc: Doc, mention: Mention) -> Counter:
     votes: Counter = Counter()
-    cues = lexicon()["org_kind_cues"]
-    before = doc[max(0, mention.token - 4):mention.token].text.lower()
-    after = doc[mention.token_end:min(len(doc), mention.token_end + 8)].text.lower()
-    for kind, phrases in cues.items():
-        for phrase in phrases:
-            if before.endswith(phrase) or before.endswith(phrase + " the") or f", a {phrase}" in after[:40] \
-                    or f", an {phrase}" in after[:40] or f", the {phrase}" in after[:40]:
+    table = tokens_of(doc)
+    before = table.span_text(max(0, mention.token - 4), mention.token).lower()
+    after = table.span_text(mention.token_end, min(len(doc), mention.token_end + 8)).lower()
+    start = after[:40]
+    forms, every_ending = _cue_forms()
+    # Most names have no cue around them: one test each side says whether any phrase can match.
+    cue_before = before.endswith(every_ending)
+    cue_after = ", a " in start or ", an " in start or ", the " in start
+    if cue_before or cue_after:
+        for kind, endings, insides in forms:
+            if (cue_before and before.endswith(endings)) or (cue_after and any(inside in start for inside in insides)):
                 votes[kind] += 2
     words = mention.text.lower().replace(".", "").split()
     if words and words[-1] in _BODY_WORDS:
@@ -37,6 +43,16 @@ def kind_votes(doc: Doc, mention: Mention) -> Counter:
     if first in ("handle", "handles", "account", "accounts", "thread", "page", "post", "feed", "channel"):
         votes["platform"] += 2
     return votes
+
+
+@lru_cache(maxsize=1)
+def _cue_forms() -> tuple[list[tuple[str, tuple[str, str], tuple[str, str, str]]], tuple[str, ...]]:
+    """Each `org_kind_cues` phrase as (kind, how the words before a name may end: "security firm" or
+    "security firm the", what may follow the name: ", a security firm", ", an ...", ", the ..."); and
+    every ending of every phrase."""
+    forms = [(kind, (phrase, phrase + " the"), (f", a {phrase}", f", an {phrase}", f", the {phrase}"))
+             for kind, phrases in lexicon()["org_kind_cues"].items() for phrase in phrases]
+    return forms, tuple(ending for _, endings, _ in forms for ending in endings)
 
 
 def org_kind(doc: Doc, mentions: list[Mention], members: list[int]) -> str | None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from kg.nlp.gazetteer import gazetteer, lexicon
+from kg.nlp.tokens import Tokens, tokens_of
 from kg.resolve.keys import alias_key
 
 QUOTES_OPEN = {'"', "“", "‘", "'", "``"}
@@ -50,16 +51,27 @@ def name_token(token) -> bool:
         "-" in text or "/" in text or text.isalnum()) and token.lower_ not in ("the", "a", "an")
 
 
-def capitalised_runs(doc: Doc, max_len: int) -> list[tuple[int, int]]:
+def capitalised_runs(doc: Doc, max_len: int) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each run of up to `max_len` capitalised words ("Bank of England", "U.S.-based").
+    Computed once per Doc and length; the finders share the result."""
+    table = tokens_of(doc)
+    key = ("capitalised_runs", max_len)
+    if key not in table.memo:
+        table.memo[key] = tuple(_capitalised_runs(table, max_len))
+    return table.memo[key]
+
+
+def _capitalised_runs(t: Tokens, max_len: int) -> list[tuple[int, int]]:
+    n, upper = len(t.text), t.upper
     runs = []
     i = 0
-    while i < len(doc):
-        if doc[i].text[:1].isupper() and not doc[i].is_punct:
+    while i < n:
+        if upper[i] and not t.is_punct[i]:
             j = i + 1
-            while j < len(doc) and j - i < max_len and (
-                doc[j].text[:1].isupper() or (doc[j].lower_ in LOWER_INSIDE and j + 1 < len(doc) and doc[j + 1].text[:1].isupper())
-                or (doc[j].text in ("-", ".") and not doc[j - 1].whitespace_ and j + 1 < len(doc) and doc[j + 1].text[:1].isupper())
-            ) and "\n" not in doc[j - 1].whitespace_:
+            while j < n and j - i < max_len and (
+                upper[j] or (t.lower[j] in LOWER_INSIDE and j + 1 < n and upper[j + 1])
+                or (t.text[j] in ("-", ".") and not t.whitespace[j - 1] and j + 1 < n and upper[j + 1])
+            ) and "\n" not in t.whitespace[j - 1]:
                 j += 1
             runs.append((i, j))
             i = j
@@ -106,18 +118,20 @@ def name_before(doc: Doc, i: int) -> tuple[int, int] | None:
 
 
 def quoted_spans(doc: Doc) -> list[tuple[int, int]]:
+    table = tokens_of(doc)
+    text = table.text
     spans = []
     i = 0
     while i < len(doc):
-        if doc[i].text in QUOTES_OPEN:
+        if text[i] in QUOTES_OPEN:
             for j in range(i + 1, min(i + 12, len(doc))):
-                if doc[j].text in QUOTES_CLOSE:
+                if text[j] in QUOTES_CLOSE:
                     start, end = trim(doc, i + 1, j, keep_the=True)
                     if start < end and all(title_word(t) for t in doc[start:end]):
                         spans.append((start, end))
                     i = j
                     break
-                if "\n" in doc[j].whitespace_:
+                if "\n" in table.whitespace[j]:
                     break
         i += 1
     return spans

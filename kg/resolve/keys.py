@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _PUNCT = re.compile(r"[^\w]+", re.UNICODE)
 _LEGAL_SUFFIX = {"inc", "ltd", "llc", "plc", "co", "corp", "gmbh", "ag", "sa"}
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and called on the same names over and over
 def alias_key(name: str) -> str:
     """Lower-case, accents and punctuation folded, a leading "the"/"#" and legal suffixes dropped.
 
-    Possessives go too, so "Sony's", "Kim Jong-Un" and "#GOP" meet "Sony", "Kim Jong Un" and "GOP".
+    Possessives go too, so "Acme's", "Jean-Luc" and "#ABC" meet "Acme", "Jean Luc" and "ABC".
     The canned queries spell the same steps out in Cypher (tests/unit/test_cypher_names.py checks that
     the two agree on many names).
     """

@@ -110,9 +110,10 @@ def _link_prefixes(mentions: list[Mention], keys: list[str], uf: UnionFind, body
         if m.start >= body_start:
             first.setdefault(key, m.start)
     orgs = [i for i, m in enumerate(mentions) if GROUP_OF_TYPE.get(m.type) == "org"]
+    words = {i: keys[i].split() for i in orgs}
     for i in orgs:
-        short = keys[i].split()
-        longer = {keys[j] for j in orgs if len(keys[j].split()) > len(short) and keys[j].split()[: len(short)] == short
+        short = words[i]
+        longer = {keys[j] for j in orgs if len(words[j]) > len(short) and words[j][: len(short)] == short
                   and keys[j] not in unit_keys}
         if not longer:
             continue

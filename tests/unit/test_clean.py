@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from kg.ingest.clean import clean_text
 
 ARTICLE = """Hackers broke into the network of Acme Bank last week.
@@ -64,3 +66,19 @@ def test_clean_dateline_is_dropped_and_its_agency_kept():
     assert cleaned.outlet == "Reuters"
     start = cleaned.text.index("Uber")
     assert cleaned.origin(start) == len("SAN FRANCISCO, Sept 19 (Reuters) - ")
+
+
+@pytest.mark.parametrize("text", [
+    "Headline   here\nFirst   sentence.",
+    "One\tword\u00a0apart  and   more \n\n  Second line\r\nThird line  ",
+    "WASHINGTON (Reuters) -   Acme said on Monday it was hit.\nIt said  no more.",
+    "\n\n   Indented first line\n\u2003Em space line\u202fwith a narrow space\n",
+])
+def test_clean_every_word_maps_back_to_the_source(text):
+    cleaned = clean_text(text)
+    at = 0
+    for word in cleaned.text.split():
+        start = cleaned.text.index(word, at)
+        at = start + len(word)
+        original_start, original_end = cleaned.origin_span(start, at)
+        assert text[original_start:original_end] == word

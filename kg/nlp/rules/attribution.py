@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from kg.nlp.rules.base import Found, SentenceView, actors_in, attacker_noun, children_of, clause_before, is_attack_word, lemma_of, lex, mentions_attack, named_actors, phrase_of, subjects_of, subtree_of
+from kg.nlp.rules.base import Found, SentenceView, actors_in, attacker_noun, attacker_nouns, children_of, clause_before, is_attack_word, lemma_of, lex, mentions_attack, named_actors, phrase_of, subjects_of, subtree_of
+
+# Words a rule cannot match without (see SentenceView.has).
+_AGENT = frozenset({"agent"})
+_SIGNED = frozenset({"hacked", "pwned", "defaced"})
+_LINK_VERBS = frozenset({"link", "tie", "blame", "attribute", "trace", "connect"})
+_CLAIM = frozenset({"claim"})
+_RULE = frozenset({"rule"})
 
 
 def attribution_agent(view: SentenceView) -> list[Found]:
     """'compromised by a group that calls itself X', 'damage caused by X', 'hit by X'."""
     out = []
+    if not view.has(deps=_AGENT):
+        return out
     for token in view.span:
         if token.dep_ != "agent":
             continue
@@ -26,6 +35,8 @@ def attribution_attackers(view: SentenceView) -> list[Found]:
     """Who did it, named in the attackers' phrase: 'Suspected Russian hackers breached X', 'hackers working
     for X broke into ...', 'LockBit hit the bank'."""
     out = []
+    if not view.incident_tokens:
+        return out
     for token in view.span:
         if token.i not in view.incident_tokens or token.pos_ != "VERB":
             continue
@@ -45,6 +56,8 @@ def attribution_actor_phrase(view: SentenceView) -> list[Found]:
     in a story about an attack, the attackers' description names who they work for."""
     out = []
     ties = {"link", "tie", "work", "operate", "connect", "back", "sponsor", "associate", "affiliate"}
+    if view.incident() is None or not view.has(lemmas=attacker_nouns()):
+        return out
     for token in view.span:
         if not attacker_noun(token) or view.incident() is None or token.lemma_.lower() in ("team", "unit", "operation"):
             continue
@@ -66,6 +79,8 @@ def attribution_actor_phrase(view: SentenceView) -> list[Found]:
 def attribution_hacked_by(view: SentenceView) -> list[Found]:
     """The attackers' own signature: 'Hacked By X' shown on screens or a defaced page."""
     out = []
+    if not view.has(lowers=_SIGNED):
+        return out
     for token in view.span:
         if token.lower_ in ("hacked", "pwned", "defaced") and token.i + 1 < len(view.ctx.doc) \
                 and token.nbor().lower_ == "by":
@@ -82,6 +97,8 @@ def attribution_responsible(view: SentenceView) -> list[Found]:
     """'X (might be) responsible for / behind the attack', 'X launched / carried out the attack'."""
     out = []
     words = lex("responsible_words")
+    if not view.has(lowers=words, lemmas=lex("launch_verbs")):
+        return out
     for token in view.span:
         anchor = None
         if token.lower_ in words and token.dep_ in ("acomp", "attr", "prep", "ROOT", "advmod", "amod"):
@@ -113,8 +130,10 @@ def attribution_responsible(view: SentenceView) -> list[Found]:
 def attribution_linked(view: SentenceView) -> list[Found]:
     """'the MGM hack linked to Scattered Spider', 'an attack blamed on X', 'a breach attributed to X'."""
     out = []
+    if not view.has(lemmas=_LINK_VERBS):
+        return out
     for token in view.span:
-        if token.lemma_.lower() not in ("link", "tie", "blame", "attribute", "trace", "connect") or token.tag_ != "VBN":
+        if token.lemma_.lower() not in _LINK_VERBS or token.tag_ != "VBN":
             continue
         target = token.head if token.dep_ in ("acl", "amod", "relcl") else next(iter(children_of(token, "nsubjpass", "nsubj")), None)
         if target is None or not is_attack_word(view, target):
@@ -130,6 +149,8 @@ def attribution_linked(view: SentenceView) -> list[Found]:
 def attribution_claim(view: SentenceView) -> list[Found]:
     """'X claimed responsibility for the attack', 'X claims to have stolen ...'."""
     out = []
+    if not view.has(lemmas=_CLAIM):
+        return out
     for token in view.span:
         if lemma_of(token) != "claim" or token.pos_ != "VERB":
             continue
@@ -150,6 +171,8 @@ def attribution_claim(view: SentenceView) -> list[Found]:
 def attribution_blame(view: SentenceView) -> list[Found]:
     """'officials blamed X for the attack', 'attributed the attack to X', 'X denied involvement'."""
     out = []
+    if not view.has(lemmas=lex("blame_verbs") | lex("denial_verbs") | _RULE):
+        return out
     for token in view.span:
         lemma = lemma_of(token)
         if token.pos_ != "VERB":

@@ -8,6 +8,7 @@ text is. Subjects and objects are ("e", cluster) or ("i", incident) references.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -55,6 +56,15 @@ class SentenceView:
             return self.incident_tokens[min(self.incident_tokens, key=lambda i: abs(i - near.i))]
         return self.main
 
+    def has(self, lowers: frozenset[str] = frozenset(), lemmas: frozenset[str] = frozenset(),
+            deps: frozenset[str] = frozenset()) -> bool:
+        """Whether some word of the sentence is in `lowers` (lower case), has its lower-cased lemma in
+        `lemmas`, or its dependency label in `deps`. A rule whose every match needs such a word returns
+        early on sentences without one: most sentences have none, and reading each token costs time."""
+        words = self.ctx.sentence_words(self.index)
+        return not (words.lowers.isdisjoint(lowers) and words.lemmas.isdisjoint(lemmas)
+                    and words.deps.isdisjoint(deps))
+
     def ctx_victims(self) -> set[int]:
         return self.victims
 
@@ -65,8 +75,9 @@ class SentenceView:
         return [c for c in self.refs(tokens) if self.ctx.type_of(c) in types]
 
 
-def lex(name: str) -> set[str]:
-    return set(lexicon()[name])
+@cache
+def lex(name: str) -> frozenset[str]:
+    return frozenset(lexicon()[name])
 
 
 def lemma_of(token: Token) -> str:
@@ -139,7 +150,12 @@ def named_actors(view: SentenceView, phrase: list[Token]) -> list[int]:
 
 def attacker_noun(token: Token) -> bool:
     """'hackers', 'a group', 'spies': a country in this phrase is who they work for."""
-    return token.lemma_.lower() in lex("actor_nouns") | {"hacker", "spy", "intruder", "attacker", "operative"}
+    return token.lemma_.lower() in attacker_nouns()
+
+
+@lru_cache(maxsize=1)
+def attacker_nouns() -> frozenset[str]:
+    return lex("actor_nouns") | {"hacker", "spy", "intruder", "attacker", "operative"}
 
 
 def clause_before(view: SentenceView, anchor: Token, need_opener: bool = False) -> list[Token]:

@@ -6,12 +6,21 @@ from spacy.tokens import Token
 
 from kg.nlp.rules.base import DocContext, Found, SentenceView, children_of, lemma_of, lex, own_words, subjects_of, subtree_of
 
+# Words a rule cannot match without (see SentenceView.has). "parent" also stands for "parent company".
+_OWN_VERBS = frozenset({"buy", "acquire", "own", "purchase"})
+_PARENT_WORDS = frozenset({"parent", "part"})
+_APPOSITION_TITLES = frozenset({"officer", "chairwoman", "chairman", "president"})
+_APPOS = frozenset({"appos"})
+_STARRING = frozenset({"starring"})
+
 
 def subsidiary(view: SentenceView) -> list[Found]:
     """"X's Y unit/division", "Y, a subsidiary of X", "Y, owned by X", "X, the parent company of Y"."""
     out = []
     units = lex("unit_nouns")
     ctx = view.ctx
+    if not view.has(lowers=_PARENT_WORDS | units, lemmas=_OWN_VERBS):
+        return out
 
     def add(child, parent, token, rule, confidence=0.8):
         if None not in (child, parent) and child != parent and ctx.type_of(child) == ctx.type_of(parent) == "Organization":
@@ -19,7 +28,7 @@ def subsidiary(view: SentenceView) -> list[Found]:
 
     for token in view.span:
         lemma = lemma_of(token)
-        if lemma in ("buy", "acquire", "own", "purchase") and token.tag_ == "VBN":
+        if lemma in _OWN_VERBS and token.tag_ == "VBN":
             owners = [g for a in children_of(token, "agent") for g in a.subtree]
             owned = children_of(token, "nsubjpass") or ([token.head] if token.dep_ in ("acl", "relcl") else [])
             if token.dep_ == "relcl" and owned and owned[0].lower_ in ("which", "that"):
@@ -72,6 +81,8 @@ def leader(view: SentenceView) -> list[Found]:
     """'North Korean leader Kim Jong Un', 'Russian President Vladimir Putin'."""
     out = []
     titles = lex("leader_titles")
+    if not view.has(lowers=titles):
+        return out
     for token in view.span:
         if token.lower_ not in titles:
             continue
@@ -92,6 +103,8 @@ def executive(view: SentenceView) -> list[Found]:
     """'studio CEO Michael Lynton and co-chairman Amy Pascal', 'X, chief executive of Y'."""
     out = []
     titles = lex("exec_titles")
+    if not view.has(lowers=titles):
+        return out
     previous_org = None
     for token in view.span:
         if token.lower_ not in titles:
@@ -117,10 +130,12 @@ def executive_apposition(view: SentenceView) -> list[Found]:
     """'Tom Burt, Microsoft's corporate vice president', 'Jane Doe, the committee's chairwoman',
     'John Roe, chief executive of Initech'."""
     out = []
-    titles = lex("exec_titles")
+    titles = lex("exec_titles") | _APPOSITION_TITLES
     ctx = view.ctx
+    if not (view.has(deps=_APPOS) and view.has(lowers=titles)):
+        return out
     for token in view.span:
-        if token.dep_ != "appos" or token.lower_ not in titles | {"officer", "chairwoman", "chairman", "president"}:
+        if token.dep_ != "appos" or token.lower_ not in titles:
             continue
         person = ctx.refer(token.head)
         if person is None or ctx.type_of(person) != "Person":
@@ -149,6 +164,8 @@ def _after_and(token: Token) -> bool:
 def denounced(view: SentenceView) -> list[Found]:
     """'X denounced Y', 'Y has been denounced by X'."""
     out = []
+    if not view.has(lemmas=lex("denounce_verbs")):
+        return out
     for token in view.span:
         if token.pos_ != "VERB" or lemma_of(token) not in lex("denounce_verbs"):
             continue
@@ -169,6 +186,8 @@ def denounced(view: SentenceView) -> list[Found]:
 def produced(view: SentenceView) -> list[Found]:
     """"X's backing of the film Y", "X produced Y", "Y, released by X"."""
     out = []
+    if not view.has(lowers=lex("produce_nouns"), lemmas=lex("produce_verbs")):
+        return out
     for token in view.span:
         lemma = lemma_of(token)
         if token.lower_ in lex("produce_nouns") and token.pos_ == "NOUN":
@@ -191,6 +210,8 @@ def appears_in(view: SentenceView) -> list[Found]:
     out = []
     cues = lex("film_cues")
     ctx = view.ctx
+    if not view.has(lowers=cues | _STARRING):
+        return out
     for token in view.span:
         if token.lower_ in cues:
             people = [c for c in ctx.clusters_in(ctx.doc[max(view.span.start, token.i - 5):token.i]) if ctx.type_of(c) == "Person"]

@@ -11,6 +11,8 @@ from kg.nlp.rules.base import Found, SentenceView, children_of, lemma_of, lex, m
 def motive(view: SentenceView) -> list[Found]:
     """'in retribution for X', 'X may have triggered the attack'."""
     out = []
+    if not view.has(lowers=lex("motive_preps"), lemmas=lex("motive_verbs")):
+        return out
     for token in view.span:
         if token.lower_ in lex("motive_preps"):
             works = view.typed(subtree_of(children_of(token, "prep")), ("Film", "Product", "Organization", "Person", "Country"))
@@ -29,6 +31,8 @@ def motive(view: SentenceView) -> list[Found]:
 def hired(view: SentenceView) -> list[Found]:
     """'X hired Y to clean up the attack' -> X HIRED Y, Y RESPONDED_TO the incident."""
     out = []
+    if not view.has(lemmas=lex("hire_verbs")):
+        return out
     for token in view.span:
         if token.pos_ != "VERB" or lemma_of(token) not in lex("hire_verbs"):
             continue
@@ -39,10 +43,12 @@ def hired(view: SentenceView) -> list[Found]:
         objects = children_of(token, "dobj")
         hired_orgs = [c for c in (view.ctx.refer(o) for o in own_words(objects)) if c is not None
                       and view.ctx.type_of(c) == "Organization"]
+        hired_orgs = [f for f in hired_orgs if f not in hirers and f not in view.victims]
+        if not hired_orgs:
+            continue
         purpose = subtree_of(children_of(token, "xcomp", "advcl", "prep")) + subtree_of(objects)
         about = mentions_attack(view, purpose) or next(
             (t for t in purpose if lemma_of(t) in lex("respond_purposes")), None)
-        hired_orgs = [f for f in hired_orgs if f not in hirers and f not in view.victims]
         for firm in hired_orgs:
             for hirer in hirers:
                 if hirer != firm:
@@ -63,6 +69,8 @@ def hired(view: SentenceView) -> list[Found]:
 def investigates(view: SentenceView) -> list[Found]:
     """'X is investigating the hack', 'X leads a probe into the attack'."""
     out = []
+    if not view.has(lowers=lex("investigation_nouns"), lemmas=lex("investigate_verbs")):
+        return out
     for token in view.span:
         lemma = lemma_of(token)
         target = None
@@ -113,6 +121,8 @@ def plural_antecedent(view: SentenceView, token: Token) -> list[int]:
 def leaked(view: SentenceView, next_sentence: Span | None) -> list[Found]:
     """'five movies were leaked online, including X, Y', negated by 'no proof ... related to the attack'."""
     out = []
+    if not view.has(lemmas=lex("leak_verbs")):
+        return out
     for token in view.span:
         if token.pos_ != "VERB" or lemma_of(token) not in lex("leak_verbs"):
             continue
