@@ -1,6 +1,6 @@
 """The gold file's questions, answered from a graph the way the canned queries answer them.
 
-A question names its subject in plain words ("the attack on Sony Pictures"); the gold entities whose
+A question names its subject in plain words ("the attack on Colonial Pipeline"); the gold entities whose
 names occur in the question say which incidents and actors it is about.
 """
 
@@ -49,7 +49,7 @@ def _named(question: str, gold: dict) -> list[str]:
                 break
     if found:
         return found
-    # "Which incidents hit Sony?": a short name stands for every entity whose name it starts.
+    # "Which incidents hit Colonial?": a short name stands for every entity whose name it starts.
     words = {w for w in text.split() if len(w) > 2 and w[0].isalpha()}
     return [e["id"] for e in gold["entities"] if e["type"] == "Organization"
             and alias_key(e["name"]).split()[0] in words and len(alias_key(e["name"]).split()) > 1]

@@ -135,7 +135,7 @@ class DocContext:
             c.dep_ == "compound" and self.cluster_at(c) is not None for c in token.children
         ):
             return None
-        for child in token.lefts:  # "the Sony division", "the ALPHV ransomware group": a name in front names it
+        for child in token.lefts:  # "the Acme division", "the ALPHV ransomware group": a name in front names it
             for part in child.subtree:
                 if self.cluster_at(part) is not None and child.dep_ in ("compound", "amod", "nmod"):
                     return self.cluster_at(part)

@@ -79,7 +79,7 @@ def _from_ner(doc: Doc) -> list[Candidate]:
             # "LockBit", "REvil", "DarkSide": such names are brands or gangs, not people
             kind = "ThreatActor" if cyber_sentence(doc[start].sent) else "Organization"
         if kind:
-            # A lone word tagged PERSON is the model's weakest guess ("Mandiant", "Annie"): it loses every vote.
+            # A lone word tagged PERSON is the model's weakest guess ("Dragos", "Annie"): it loses every vote.
             weak = kind == "Person" and end - start == 1
             # "U.S. Treasury Department", "Russian Foreign Ministry": a body named after its country is a body.
             # "British Library", "American Airlines": an organisation named after a country is not the country.
@@ -342,7 +342,7 @@ def _products(doc: Doc) -> list[Candidate]:
 
 
 def _units(doc: Doc) -> list[Candidate]:
-    """"Alphabet's Mandiant security unit": the capitalised name before a unit noun is an organisation."""
+    """"Alphabet's Wiz security unit": the capitalised name before a unit noun is an organisation."""
     units = set(lexicon()["unit_nouns"]) - {"group", "team", "service", "business"}
     out = []
     for start, end in capitalised_runs(doc, max_len=4):

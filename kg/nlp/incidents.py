@@ -47,7 +47,7 @@ class IncidentMention:
     sent: int
     victim: int | None
     year: int | None
-    owner: int | None = None  # the maker of a product victim: "Sony's PlayStation network was broken into"
+    owner: int | None = None  # the maker of a product victim: "Acme's GameNet service was broken into"
     fronted: bool = False  # the year leads the sentence: "In 2011, ..." (another, earlier event)
     label: str | None = None  # the attack's own name: "the WannaCry attack", "the NotPetya cyber attack"
 

@@ -201,7 +201,7 @@ def proper_noun(doc: Doc, start: int, end: int) -> bool:
 
 
 def whole(doc: Doc, start: int, end: int) -> bool:
-    """Not part of a longer capitalised name ("Sony" inside "Sony Corporation" is not a mention of Sony)."""
+    """Not part of a longer capitalised name ("Acme" inside "Acme Corporation" is not a mention of Acme)."""
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
     return not (before is not None and before.text[:1].isupper() and before.is_alpha and not doc[start].is_sent_start) \

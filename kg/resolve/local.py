@@ -3,7 +3,7 @@
 Links, all fed to one union-find: the same alias key; an acronym and its expansion ("NOC" /
 "Night Owls Collective"); a shorter organisation name that starts a longer one ("Acme Pictures" /
 "Acme Pictures Entertainment"; when it starts several, the most mentioned); a surname and the full
-name ("Lynton" / "Michael Lynton"); any form of one country (name, demonym, capital).
+name ("Varga" / "Elena Varga"); any form of one country (name, demonym, capital).
 Keys that come from the text as written are *strong* and link across articles; those that rest on
 this article's context (a bare prefix, a surname) are *weak* and stay here.
 """

@@ -16,7 +16,7 @@ from kg.nlp.context import DocContext, Ref
 from kg.nlp.gazetteer import lexicon
 
 ACTOR_TYPES = ("ThreatActor", "Country", "Organization", "Person")
-# Descriptions that stay true inside a film's plot ("a comedy about ... leader Kim Jong Un").
+# Descriptions that stay true inside a film's plot ("a thriller about ... President Vladimir Putin").
 DESCRIPTIVE = {"LEADER_OF", "EXECUTIVE_OF", "SUBSIDIARY_OF", "APPEARS_IN", "PRODUCED"}
 
 
@@ -35,7 +35,7 @@ class Found:
 
     @property
     def descriptive(self) -> bool:
-        """A standing fact named in a noun phrase ("FireEye's Mandiant unit"): only its own words hedge it."""
+        """A standing fact named in a noun phrase ("Alphabet's Wiz unit"): only its own words hedge it."""
         return self.predicate in DESCRIPTIVE
 
 
@@ -174,7 +174,7 @@ def clause_before(view: SentenceView, anchor: Token, need_opener: bool = False) 
     return list(doc[view.span.start:anchor.i])
 
 def own_words(objects: list[Token]) -> list[Token]:
-    """An object's own words, without its possessor ("FireEye's Mandiant forensics unit": Mandiant)."""
+    """An object's own words, without its possessor ("Alphabet's Wiz forensics unit": Wiz)."""
     out = []
     for o in objects:
         cut = {g.i for c in o.children if c.dep_ in ("poss", "relcl", "acl", "prep") for g in c.subtree}

@@ -78,7 +78,7 @@ def subsidiary(view: SentenceView) -> list[Found]:
 
 
 def leader(view: SentenceView) -> list[Found]:
-    """'North Korean leader Kim Jong Un', 'Russian President Vladimir Putin'."""
+    """'Iranian President Masoud Pezeshkian', 'Russian President Vladimir Putin'."""
     out = []
     titles = lex("leader_titles")
     if not view.has(lowers=titles):
@@ -100,7 +100,7 @@ def leader(view: SentenceView) -> list[Found]:
 
 
 def executive(view: SentenceView) -> list[Found]:
-    """'studio CEO Michael Lynton and co-chairman Amy Pascal', 'X, chief executive of Y'."""
+    """'bank CEO Elena Varga and co-chair Tomas Reyes', 'X, chief executive of Y'."""
     out = []
     titles = lex("exec_titles")
     if not view.has(lowers=titles):
