@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 import time
 from importlib import resources
@@ -184,21 +185,15 @@ class _Stop:
         self._old: dict = {}
 
     def __enter__(self) -> "_Stop":
-        import signal
-
         for number in (signal.SIGINT, signal.SIGTERM):
             self._old[number] = signal.signal(number, self._handle)
         return self
 
     def __exit__(self, *exc) -> None:
-        import signal
-
         for number, handler in self._old.items():
             signal.signal(number, handler)
 
     def _handle(self, number, frame) -> None:
-        import signal
-
         if self.signal:
             raise KeyboardInterrupt
         self.signal = signal.Signals(number).name
