@@ -6,6 +6,11 @@ from them). `Writer.write` sends each step in batches; each batch is one managed
 driver retries transient failures), so a batch is either all in or not at all. Ids are stable, so
 writing the same graph twice changes nothing, and writing a corpus window by window gives the nodes and
 edges that recur across windows one node or edge each.
+
+Articles new to the graph take the fast path: their claims are created and added to the direct edges
+from counts. Articles written before (changed, re-extracted, or left unfinished by a crash) go through a
+`Replacement`, one transaction that swaps their claims and recounts the edges touched; `Writer.forget`
+is a Replacement with nothing new. The ledger step (cypher/write/ledger.cypher) runs last.
 """
 
 from __future__ import annotations
