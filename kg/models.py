@@ -7,11 +7,13 @@ from dataclasses import asdict, dataclass, field
 
 from kg import EXTRACTOR_VERSION, JSON_SCHEMA_VERSION
 
-ENTITY_TYPES = ("Organization", "ThreatActor", "Country", "Person", "Film", "Product")
+ENTITY_TYPES = ("Organization", "ThreatActor", "Country", "Person", "Film", "Product", "Malware")
 # The relation vocabulary of ../shared/gold/seeds.json, plus the evidence edge ACCORDING_TO.
 PREDICATES = (
     "TARGETED", "ATTRIBUTED_TO", "MOTIVATED_BY", "RESPONDED_TO", "HIRED", "INVESTIGATES", "SUBSIDIARY_OF",
     "LEADER_OF", "DENOUNCED", "PRODUCED", "APPEARS_IN", "EXECUTIVE_OF", "LEAKED",
+    # Malicious software an incident or an actor used (incident -> Malware, ThreatActor/Country -> Malware).
+    "USED",
 )
 # Strongest first: aggregated edges take the strongest status present.
 STATUSES = ("asserted", "claimed", "suspected", "denied", "negated")

@@ -18,7 +18,7 @@ from kg.resolve.keys import alias_key, initials
 from kg.resolve.unionfind import UnionFind
 
 GROUP_OF_TYPE = {"Organization": "org", "ThreatActor": "org", "Product": "org", "Person": "person",
-                 "Film": "work", "Country": "country"}
+                 "Film": "work", "Country": "country", "Malware": "malware"}
 
 
 @dataclass
