@@ -29,6 +29,8 @@ CALL () {
   MATCH (s)-[r:EXECUTIVE_OF]->(o) WHERE r.conflict IS NOT NULL RETURN s, r, o
   UNION ALL
   MATCH (s)-[r:LEAKED]->(o) WHERE r.conflict IS NOT NULL RETURN s, r, o
+  UNION ALL
+  MATCH (s)-[r:USED]->(o) WHERE r.conflict IS NOT NULL RETURN s, r, o
 }
 WITH s, r, o
 ORDER BY r.conflict, s.name, type(r), o.name, elementId(s), elementId(o)

@@ -20,6 +20,7 @@ CREATE INDEX denounced_conflict IF NOT EXISTS FOR ()-[r:DENOUNCED]-() ON (r.conf
 CREATE INDEX produced_conflict IF NOT EXISTS FOR ()-[r:PRODUCED]-() ON (r.conflict);
 CREATE INDEX appears_in_conflict IF NOT EXISTS FOR ()-[r:APPEARS_IN]-() ON (r.conflict);
 CREATE INDEX executive_of_conflict IF NOT EXISTS FOR ()-[r:EXECUTIVE_OF]-() ON (r.conflict);
+CREATE INDEX used_conflict IF NOT EXISTS FOR ()-[r:USED]-() ON (r.conflict);
 CREATE INDEX claim_article IF NOT EXISTS FOR (c:Claim) ON (c.article);
 CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name);
 CREATE INDEX incident_name IF NOT EXISTS FOR (i:Incident) ON (i.name);

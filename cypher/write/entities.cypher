@@ -11,7 +11,7 @@ MERGE (e:Entity {id: row.id})
 WITH e, row, CASE WHEN EXISTS { (:Article)-[:MENTIONS]->(e) } THEN coalesce(e.aliases, []) ELSE [] END AS known
 SET e.name = row.name, e.type = row.type, e.kind = coalesce(row.kind, e.kind), e.kb_id = row.kb_id, e.kb_name = row.kb_name, e.kb_url = row.kb_url,
     e.aliases = reduce(acc = known, x IN row.aliases | CASE WHEN x IN acc THEN acc ELSE acc + x END)
-REMOVE e:Organization:ThreatActor:Country:Person:Film:Product
+REMOVE e:Organization:ThreatActor:Country:Person:Film:Product:Malware
 SET e:{label}
 WITH e, row
 CALL (e, row) {

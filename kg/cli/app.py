@@ -43,7 +43,7 @@ Nodes
   (:Article {id, title, url, source, published, path, sha256, extractor})
   (:Entity:<Type> {id, name, type, kind, aliases, kb_id, kb_name, kb_url})
       kind (organisations): company, security firm, government agency, news outlet, platform
-      <Type> is one of Organization, ThreatActor, Country, Person, Film, Product
+      <Type> is one of Organization, ThreatActor, Country, Person, Film, Product, Malware
   (:Incident {id, name, date, kind, victims})
   (:Claim {id, predicate, status, cue, article, sentence, start, end, rule, confidence, according_to})
   (:Name {key})   one per alias key, for look-ups by any name
@@ -61,6 +61,7 @@ Direct edges (one per subject, predicate, object; recomputed from the claims)
   (:Incident)-[:TARGETED]->(:Entity)        (:Incident)-[:ATTRIBUTED_TO]->(:Entity)
   (:Incident)-[:MOTIVATED_BY]->(:Entity)    (:Incident)-[:LEAKED]->(:Entity)
   (:Entity)-[:RESPONDED_TO]->(:Incident)    (:Entity)-[:INVESTIGATES]->(:Incident)
+  (:Incident)-[:USED]->(:Malware)           (:ThreatActor|Country|Person)-[:USED]->(:Malware)
   (:Entity)-[:HIRED|SUBSIDIARY_OF|LEADER_OF|DENOUNCED|PRODUCED|APPEARS_IN|EXECUTIVE_OF]->(:Entity)
 """
 
