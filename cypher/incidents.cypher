@@ -1,5 +1,5 @@
 // name: incidents
-// description: The incidents that touched an entity (as victim, actor, motive, responder or investigator), with dates, oldest first. A short name also covers the names it starts ("Sony" finds Sony Pictures and Sony Corporation).
+// description: The incidents that touched an entity (as victim, actor, malware used, motive, responder or investigator), with dates, oldest first. A short name also covers the names it starts ("Sony" finds Sony Pictures and Sony Corporation).
 // param: entity (string) — a name or alias (case-insensitive), or an entity id. Example: Sony
 // example: kg query incidents --param entity=Sony
 WITH trim($entity) AS raw
@@ -25,7 +25,7 @@ CALL (raw, key) {
 }
 CALL (e) {
   MATCH (i:Incident)-[r]->(e)
-  WHERE type(r) IN ['TARGETED', 'ATTRIBUTED_TO', 'MOTIVATED_BY', 'LEAKED']
+  WHERE type(r) IN ['TARGETED', 'ATTRIBUTED_TO', 'USED', 'MOTIVATED_BY', 'LEAKED']
   RETURN i, type(r) AS rel, r.status AS status, r.claims AS evidence
   UNION
   MATCH (e)-[r]->(i:Incident)
@@ -36,6 +36,7 @@ WITH i, e, rel, status, evidence,
      CASE rel
        WHEN 'TARGETED' THEN 'victim'
        WHEN 'ATTRIBUTED_TO' THEN 'actor'
+       WHEN 'USED' THEN 'malware'
        WHEN 'MOTIVATED_BY' THEN 'motive'
        WHEN 'LEAKED' THEN 'leaked work'
        WHEN 'RESPONDED_TO' THEN 'responder'

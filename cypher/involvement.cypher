@@ -1,5 +1,5 @@
 // name: involvement
-// description: Everyone tied to an incident and in what role (victim, affected person, perpetrator, sponsor, motive, leaked work, responder, investigator, reporter), with the evidence count. Hedged roles read "suspected …"; an actor's own claim reads "… (own claim)".
+// description: Everyone tied to an incident and in what role (victim, affected person, perpetrator, sponsor, malware used, motive, leaked work, responder, investigator, reporter), with the evidence count. Hedged roles read "suspected …"; an actor's own claim reads "… (own claim)".
 // param: target (string) — a victim's or incident's name or alias (case-insensitive), or an incident id. Example: Sony Pictures
 // example: kg query involvement --param target="Sony Pictures"
 WITH trim($target) AS raw
@@ -23,7 +23,7 @@ CALL (raw, key) {
 }
 CALL (i) {
   MATCH (i)-[r]->(e:Entity)
-  WHERE type(r) IN ['TARGETED', 'ATTRIBUTED_TO', 'MOTIVATED_BY', 'LEAKED']
+  WHERE type(r) IN ['TARGETED', 'ATTRIBUTED_TO', 'USED', 'MOTIVATED_BY', 'LEAKED']
   RETURN e, type(r) AS rel, r.status AS status, r.claims AS evidence
   UNION
   MATCH (e:Entity)-[r]->(i)
@@ -38,6 +38,7 @@ WITH i, e, rel, status, evidence,
      CASE rel
        WHEN 'TARGETED' THEN CASE WHEN e:Person THEN 'affected person' ELSE 'victim' END
        WHEN 'ATTRIBUTED_TO' THEN CASE WHEN e:Country THEN 'sponsor' ELSE 'perpetrator' END
+       WHEN 'USED' THEN 'malware used'
        WHEN 'MOTIVATED_BY' THEN 'motive'
        WHEN 'LEAKED' THEN 'leaked work'
        WHEN 'RESPONDED_TO' THEN 'responder'
@@ -51,7 +52,7 @@ WITH i, e, rel, status, evidence,
        WHEN status IN ['denied', 'negated'] THEN base + ' (' + status + ')'
        ELSE base
      END AS role,
-     CASE rel WHEN 'TARGETED' THEN 0 WHEN 'ATTRIBUTED_TO' THEN 1 WHEN 'MOTIVATED_BY' THEN 2 WHEN 'RESPONDED_TO' THEN 3
-              WHEN 'INVESTIGATES' THEN 4 WHEN 'LEAKED' THEN 5 ELSE 6 END AS rank
+     CASE rel WHEN 'TARGETED' THEN 0 WHEN 'ATTRIBUTED_TO' THEN 1 WHEN 'USED' THEN 2 WHEN 'MOTIVATED_BY' THEN 3
+              WHEN 'RESPONDED_TO' THEN 4 WHEN 'INVESTIGATES' THEN 5 WHEN 'LEAKED' THEN 6 ELSE 7 END AS rank
 RETURN i.name AS incident, e.name AS entity, e.type AS type, role, status, evidence
 ORDER BY incident, rank, evidence DESC, entity
