@@ -8,11 +8,16 @@ What becomes what:
   the knowledge-base group it is an alias of (ALIAS_OF) -> `intrusion-set` with its MITRE ATT&CK reference,
   joined by a `related-to` relationship;
 - a victim, responder or investigator -> `identity`;
+- a Malware entity -> `malware` (`is_family: true`, name, aliases, its ATT&CK software reference if any, and
+  `malware_types` when its kind is a STIX malware type). A malware is never an identity or a threat actor: a
+  relation other than USED that has a malware at either end is not exported;
 - ATTRIBUTED_TO -> `attributed-to`, TARGETED -> `targets` (incident -> actor / victim), RESPONDED_TO and
-  INVESTIGATES -> `related-to` (identity -> incident). One relationship per subject, relation and object; its
-  `confidence` follows the strongest supporting claim (asserted 85 > claimed 50 > suspected 15, STIX's
-  High/Med/Low) and its `description` quotes every supporting sentence with article, offsets, status, cue and
-  source;
+  INVESTIGATES -> `related-to` (identity -> incident), USED -> `uses` (threat-actor -> malware) or, from an
+  incident, `related-to` (incident -> malware: STIX 2.1 defines no relationship from an incident). The actor
+  that used a malware becomes a `threat-actor`, as a blamed entity does. One relationship per subject,
+  relation and object; its `confidence` follows the strongest supporting claim (asserted 85 > claimed 50 >
+  suspected 15, STIX's High/Med/Low) and its `description` quotes every supporting sentence with article,
+  offsets, status, cue and source;
 - a denied or negated claim -> an `opinion` (strongly-disagree / disagree) on the relationship it disputes. A
   relation that no claim asserts, claims or suspects is left out, and its denials with it;
 - the other relations (MOTIVATED_BY, LEAKED, HIRED, ...) have no STIX counterpart here and are not exported.
@@ -26,13 +31,22 @@ import uuid
 from collections import defaultdict
 from datetime import datetime, timezone
 
-from stix2.v21 import Bundle, Identity, Incident, IntrusionSet, Opinion, Relationship, Report, ThreatActor
+from stix2.v21 import (Bundle, Identity, Incident, IntrusionSet, Malware, Opinion, Relationship, Report,
+                       ThreatActor)
 
 NAMESPACE = uuid.UUID("8f0b4c1e-2f6a-5d3b-9a57-6b7c0e1d2f3a")
 CONFIDENCE = {"asserted": 85, "claimed": 50, "suspected": 15}
 OPINION = {"denied": "strongly-disagree", "negated": "disagree"}
 RELATIONSHIPS = {"ATTRIBUTED_TO": "attributed-to", "TARGETED": "targets", "RESPONDED_TO": "related-to",
-                 "INVESTIGATES": "related-to"}
+                 "INVESTIGATES": "related-to", "USED": "uses"}
+# The roles of a relation's subject and object, which decide their STIX objects (an incident is always an
+# `incident`); the other relations are between identities.
+ROLES = {"ATTRIBUTED_TO": ("identity", "actor"), "USED": ("actor", "malware")}
+# STIX 2.1's malware-type-ov: an entity kind among these becomes the malware's `malware_types`.
+MALWARE_TYPES = frozenset({
+    "adware", "backdoor", "bot", "bootkit", "ddos", "downloader", "dropper", "exploit-kit", "keylogger", "ransomware",
+    "remote-access-trojan", "resource-exploitation", "rogue-security-software", "rootkit", "screen-capture",
+    "spyware", "trojan", "unknown", "virus", "webshell", "wiper", "worm"})
 IDENTITY_CLASS = {"Organization": "organization", "Person": "individual", "Country": "organization",
                   "Product": "system", "ThreatActor": "group"}
 
@@ -75,16 +89,20 @@ class _Builder:
 
     # ---- nodes ---------------------------------------------------------------------------------
 
-    def _node(self, kg_id: str, role: str) -> str | None:
+    def _node(self, kg_id: str, role: str):
+        """The STIX object of a graph node in a role (identity, actor or malware), not yet added; None when the
+        node is unknown, or when the role does not fit it (a malware is only ever a `malware`)."""
         if kg_id in self.incidents:
-            return self._add(self._incident(self.incidents[kg_id]))
+            return self._incident(self.incidents[kg_id]) if role != "malware" else None
         entity = self.entities.get(kg_id)
-        if entity is None:
+        if entity is None or (entity["type"] == "Malware") != (role == "malware"):
             return None
+        if role == "malware":
+            return self._malware(entity)
         if role == "actor":
-            return self._add(self._actor(entity))
-        return self._add(Identity(id=stix_id("identity", kg_id), name=entity["name"],
-                                  identity_class=IDENTITY_CLASS.get(entity["type"], "unknown"), **self._common()))
+            return self._actor(entity)
+        return Identity(id=stix_id("identity", kg_id), name=entity["name"],
+                        identity_class=IDENTITY_CLASS.get(entity["type"], "unknown"), **self._common())
 
     def _incident(self, incident: dict) -> Incident:
         when = f" ({incident['date']})" if incident.get("date") else ""
@@ -100,6 +118,14 @@ class _Builder:
                            threat_actor_types=["nation-state"] if entity["type"] == "Country" else None,
                            external_references=[_attack(kb)] if kb.get("id") else None, **self._common())
 
+    def _malware(self, entity: dict) -> Malware:
+        kb = entity.get("kb") or {}
+        kind = (entity.get("kind") or "").lower()
+        return Malware(id=stix_id("malware", entity["id"]), name=entity["name"], is_family=True,
+                       aliases=sorted(set(entity.get("aliases", [])) - {entity["name"]}) or None,
+                       malware_types=[kind] if kind in MALWARE_TYPES else None,
+                       external_references=[_attack(kb)] if kb.get("id") else None, **self._common())
+
     def _add(self, obj) -> str:
         self.objects.setdefault(obj.id, obj)
         return obj.id
@@ -110,14 +136,16 @@ class _Builder:
         positive = [c for c in claims if c["status"] in CONFIDENCE]
         if not positive:
             return
-        source = self._node(subject, "identity")
-        target = self._node(obj, "actor" if predicate == "ATTRIBUTED_TO" else "identity")
+        source_role, target_role = ROLES.get(predicate, ("identity", "identity"))
+        source, target = self._node(subject, source_role), self._node(obj, target_role)
         if source is None or target is None:
             return
+        source, target = self._add(source), self._add(target)
         strongest = max((c["status"] for c in positive), key=CONFIDENCE.__getitem__)
-        verb = predicate if RELATIONSHIPS[predicate] == "related-to" else None
+        kind = "related-to" if predicate == "USED" and subject in self.incidents else RELATIONSHIPS[predicate]
+        verb = predicate if kind == "related-to" else None
         rel = Relationship(id=stix_id("relationship", f"{subject}|{predicate}|{obj}"),
-                           relationship_type=RELATIONSHIPS[predicate], source_ref=source, target_ref=target,
+                           relationship_type=kind, source_ref=source, target_ref=target,
                            confidence=CONFIDENCE[strongest], description=self._evidence(positive, verb),
                            **self._common())
         self._add(rel)

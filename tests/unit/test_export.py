@@ -111,3 +111,68 @@ def test_export_stix_ids_are_stable_across_exports():
     first = json.loads(bundle(_doc().to_json(), now=NOW).serialize())
     second = json.loads(bundle(_doc().to_json()).serialize())
     assert {o["id"] for o in first["objects"]} == {o["id"] for o in second["objects"]}
+
+
+def _entity(kg_id, name, entity_type, **more):
+    return {"id": kg_id, "name": name, "type": entity_type, "aliases": [name], "articles": ["a.txt"], **more}
+
+
+def _malware_doc():
+    """An incident, two actors and a malware they used; a second malware wrongly made a victim and an actor."""
+    return {
+        "articles": [{"id": "a.txt", "title": "Wiper hits Acme", "url": None, "source": None, "published": "2024-05-01",
+                      "path": "a.txt", "sha256": "0"}],
+        "entities": [
+            _entity("org:acme", "Acme Bank", "Organization"),
+            _entity("actor:fox", "Fox Kitten", "ThreatActor"),
+            _entity("country:iran", "Iran", "Country"),
+            _entity("malware:shamoon", "Shamoon", "Malware", aliases=["Shamoon", "DistTrack"], kind="wiper",
+                   kb={"source": "MITRE ATT&CK", "id": "S0140", "name": "Shamoon",
+                       "url": "https://attack.mitre.org/software/S0140"}),
+            _entity("malware:ghost", "Ghost", "Malware"),
+        ],
+        "incidents": [{"id": "incident:acme", "name": "Cyber attack on Acme Bank", "victims": ["org:acme"],
+                       "articles": ["a.txt"], "date": "2024"}],
+        "claims": [
+            {"id": "c:1", **_claim("incident:acme", "USED", "malware:shamoon", "asserted")},
+            {"id": "c:2", **_claim("actor:fox", "USED", "malware:shamoon", "suspected", start=40)},
+            {"id": "c:3", **_claim("actor:fox", "USED", "malware:shamoon", "denied", start=80, according_to="actor:fox")},
+            {"id": "c:4", **_claim("country:iran", "USED", "malware:shamoon", "asserted", start=120)},
+            {"id": "c:5", **_claim("incident:acme", "TARGETED", "malware:ghost", "asserted", start=160)},
+            {"id": "c:6", **_claim("incident:acme", "ATTRIBUTED_TO", "malware:ghost", "asserted", start=200)},
+            {"id": "c:7", **_claim("incident:acme", "USED", "country:iran", "asserted", start=240)},
+        ],
+        "links": [],
+    }
+
+
+def test_export_stix_malware_becomes_a_malware_family_that_actors_use():
+    parsed = stix2.parse(bundle(_malware_doc(), now=NOW).serialize(), allow_custom=False)
+    objects = {o.id: o for o in parsed.objects}
+    for o in parsed.objects:
+        for ref in [getattr(o, "source_ref", None), getattr(o, "target_ref", None), *getattr(o, "object_refs", [])]:
+            assert ref is None or ref in objects, (o.id, ref)
+    [shamoon] = [o for o in parsed.objects if o.type == "malware"]
+    assert (shamoon.name, shamoon.is_family, shamoon.aliases) == ("Shamoon", True, ["DistTrack"])
+    assert shamoon.malware_types == ["wiper"] and shamoon.external_references[0].external_id == "S0140"
+    used = {(objects[r.source_ref].type, objects[r.source_ref].name, r.relationship_type): r
+            for r in objects.values() if r.type == "relationship" and r.target_ref == shamoon.id}
+    assert set(used) == {("incident", "Cyber attack on Acme Bank", "related-to"), ("threat-actor", "Fox Kitten", "uses"),
+                         ("threat-actor", "Iran", "uses")}
+    assert used[("incident", "Cyber attack on Acme Bank", "related-to")].description.startswith("kg relation USED.")
+    fox = used[("threat-actor", "Fox Kitten", "uses")]
+    assert fox.confidence == CONFIDENCE["suspected"]
+    [opinion] = [o for o in parsed.objects if o.type == "opinion"]
+    assert opinion.object_refs == [fox.id] and opinion.opinion == "strongly-disagree"
+    assert objects[used[("threat-actor", "Iran", "uses")].source_ref].threat_actor_types == ["nation-state"]
+
+
+def test_export_stix_malware_is_never_an_identity_or_threat_actor():
+    """A malware named as a victim or an actor (an extraction error) and a non-malware 'used' are left out."""
+    objects = bundle(_malware_doc(), now=NOW).objects
+    names = {(o.type, getattr(o, "name", None)) for o in objects}
+    assert not {name for kind, name in names if kind in ("identity", "threat-actor")} & {"Shamoon", "Ghost"}
+    assert ("malware", "Ghost") not in names
+    relationships = [o for o in objects if o.type == "relationship"]
+    assert {r.relationship_type for r in relationships} == {"related-to", "uses"}
+    assert all(r.target_ref.startswith("malware--") for r in relationships)
