@@ -1,4 +1,8 @@
-"""The `kg` command: a thin layer over the library. KGError -> red message on stderr, exit 1."""
+"""The `kg` command: a thin layer over the library.
+
+Exit codes: a KGError (a problem the user can fix) -> red message on stderr, exit 1; a usage error (unknown
+command or option, bad or conflicting values: typer.BadParameter) -> usage and message, exit 2.
+"""
 
 from __future__ import annotations
 
@@ -22,7 +26,7 @@ from kg.cli.export import export
 from kg.cli.output import Format, console, err, show
 from kg.cli.show import show_entity
 from kg.config import Settings
-from kg.errors import InputError, KGError, QueryError
+from kg.errors import InputError, KGError
 
 app = typer.Typer(
     help="kg: knowledge graphs of cyber-attack news in Neo4j. Every relation keeps its evidence: "
@@ -248,7 +252,7 @@ def extract(
     from kg.nlp.model import describe
 
     if fmt is not Format.json:
-        raise QueryError("kg extract prints JSON only: use --format json")
+        raise typer.BadParameter("kg extract prints JSON only: use --format json", param_hint="--format")
     settings = Settings.from_env()
     run, nlp = _build(paths, settings)
     text = json.dumps(run.graph.to_json(describe(nlp)), ensure_ascii=False, indent=2)
@@ -286,14 +290,14 @@ def query(
                 console.print(f"    e.g. {statement.example}")
         return
     if cypher is not None and name is not None:
-        raise QueryError(f"Give a canned query name ({name!r}) or --cypher, not both")
+        raise typer.BadParameter(f"give a canned query name ({name!r}) or --cypher, not both", param_hint="--cypher")
     if write and cypher is None:
-        raise QueryError("--write applies to --cypher only; canned queries only read")
+        raise typer.BadParameter("--write applies to --cypher only; canned queries only read", param_hint="--write")
     params = {}
     for item in param or []:
         key, sep, value = item.partition("=")
         if not sep:
-            raise QueryError(f"--param {item!r} needs the form key=value")
+            raise typer.BadParameter(f"{item!r} needs the form key=value", param_hint="--param")
         params[key.strip()] = value
     settings = Settings.from_env()
     with open_driver(settings) as driver:

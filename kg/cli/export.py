@@ -66,5 +66,6 @@ def _admin(settings: Settings, incident: str | None, output: Path | None) -> Non
     from kg.export.admin import export as dump
 
     if incident:
-        raise QueryError("--format neo4j-admin dumps the whole database: drop --incident, or use stix or json")
+        raise typer.BadParameter("--format neo4j-admin dumps the whole database: drop --incident, or use stix or "
+                                 "json", param_hint="--incident")
     dump(settings, output)
