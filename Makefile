@@ -4,7 +4,7 @@ VENV := .venv
 KG := $(VENV)/bin/kg
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test eval browser stop clean
+.PHONY: setup demo test unit eval browser stop clean
 
 setup: $(STAMP) ## venv, package, spaCy model, Neo4j jars (idempotent)
 	$(KG) db install
@@ -21,8 +21,15 @@ demo: setup ## start Neo4j, ingest the bundled corpus, print the answers
 test: setup ## unit + integration tests against a real Neo4j (started on free ports)
 	$(VENV)/bin/pytest -q
 
+unit: $(STAMP) ## the fast edit-test loop: tests/unit only (no server, no Neo4j jars, no model download)
+	$(VENV)/bin/pytest -q tests/unit
+
+# Every gold file `make eval` scores; a missing one stops it (../shared/gold sits beside the project).
+GOLD := ../shared/gold/seeds.json tests/data/gold/gold.json tests/data/dev2/gold.json tests/data/heldout/gold.json
+
 eval: setup ## extraction scores against the seeds' gold and our own gold sets, beside plain spaCy NER
-	$(KG) eval $(foreach g,$(wildcard ../shared/gold/seeds.json) $(wildcard tests/data/*/gold.json),--gold $(g))
+	@for g in $(GOLD); do test -f "$$g" || { echo "make eval: the gold file $$g is missing" >&2; exit 1; }; done
+	$(KG) eval $(foreach g,$(GOLD),--gold $(g))
 
 browser: ## Debian's Chromium for the Neo4j Browser test and `kg browser --screenshot` (needs root)
 	test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)
