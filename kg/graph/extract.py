@@ -111,6 +111,10 @@ _STORY_WORDS = {"network", "networks", "systems", "intrusion", "breach", "attack
                 "responsible", "found", "inside", "compromised", "stole"}
 
 
+# Finders whose ThreatActor type rests on the text's own words ("a group calling itself X", "the X gang").
+_STRONG_ACTOR_RULES = {"named-actor", "hacked-by", "hashtag", "actor-code", "gang-name", "attack-alias"}
+
+
 def _actors_in_story(ctx: DocContext, cleaned: Cleaned, claims: list[LocalClaim], by_sentence, main) -> list[LocalClaim]:
     """A threat actor that a story about an attack names, in a sentence about the intrusion, with no rule
     tying it to the attack ("found two groups in the network: one it calls Cozy Bear"): a suspect."""
@@ -121,6 +125,8 @@ def _actors_in_story(ctx: DocContext, cleaned: Cleaned, claims: list[LocalClaim]
     for n, cluster in enumerate(ctx.clusters):
         if cluster.type != "ThreatActor" or ("e", n) in tied:
             continue
+        if not cluster.kb and not any(ctx.mentions[m].rule in _STRONG_ACTOR_RULES for m in cluster.mentions):
+            continue  # typed from a guess (a mixed-case word), not from what the text says it is
         for m in cluster.mentions:
             sent_index = ctx.mentions[m].sent
             sent = ctx.sents[sent_index]

@@ -29,6 +29,8 @@ class DomainEntities:
         doc.spans["kg_dates"] = [ent for ent in doc.ents if ent.label_ == "DATE"]
         chosen = vote_types(doc, propagate(doc, choose(doc, find_candidates(doc))))
         doc.ents = to_spans(doc, chosen)
+        # Which finder found each entity (by first token): how strong the evidence for its type is.
+        doc.user_data["kg_rules"] = {c.start: c.rule for c in chosen}
         return doc
 
 

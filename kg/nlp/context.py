@@ -52,8 +52,10 @@ class DocContext:
         for n, sent in enumerate(self.sents):
             for k in range(sent.start, sent.end):
                 self.sent_of_token[k] = n
+        rules = doc.user_data.get("kg_rules", {})
         self.mentions = [
-            Mention(e.text, e.label_, e.start_char, e.end_char, self.sent_of_token[e.start], e.start, e.end)
+            Mention(e.text, e.label_, e.start_char, e.end_char, self.sent_of_token[e.start], e.start, e.end,
+                    rules.get(e.start))
             for e in doc.ents
         ]
         self.body_start = self._body_start()

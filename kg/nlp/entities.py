@@ -7,6 +7,7 @@ mention of one name agree on its type.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
@@ -86,6 +87,9 @@ def to_spans(doc: Doc, chosen: list[Candidate]) -> list[Span]:
     return [Span(doc, c.start, c.end, label=c.type) for c in chosen]
 
 
+_NOT_A_NAME = re.compile(r"://|^www\.|\.(?:com|org|net|io|co|gov|edu|ru|cn|uk)\b|^@|^CVE-|^https?\b", re.I)
+
+
 def _acceptable(span: Span) -> bool:
     text = span.text
     if dateline(span.doc, span.start, span.end):
@@ -96,6 +100,8 @@ def _acceptable(span: Span) -> bool:
         return False
     if text.lower() in _generic_names() or alias_key(text) in _generic_names():
         return False
+    if _NOT_A_NAME.search(text):
+        return False  # a URL, a domain, a handle's link, a CVE id: never an entity
     return any(ch.isupper() for ch in text)
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -13,6 +14,7 @@ from kg.nlp.spans import (
     Candidate,
     PRODUCT_HEADS,
     actor_context,
+    actor_nearby,
     as_country,
     capitalised_runs,
     cyber_sentence,
@@ -41,8 +43,10 @@ ORG_APPOSITIVES = {"company", "firm", "provider", "maker", "vendor", "business",
 
 
 def _mixed_case(word: str) -> bool:
-    """A capital after a small letter inside one word ("LockBit", "REvil"), as no personal name has."""
-    return any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+    """A capital after a small letter inside one word ("LockBit", "REvil"), as no personal name has
+    (the Gaelic prefixes of "McConkey" and "MacDonald" aside)."""
+    body = re.sub(r"^(?:Mc|Mac|O'|O’|De|Di|La|Le|Van|Von)(?=[A-Z])", "", word)
+    return any(a.islower() and b.isupper() for a, b in zip(body, body[1:]))
 
 
 def _government_seats(doc: Doc) -> list[Candidate]:
@@ -76,9 +80,10 @@ def _from_ner(doc: Doc) -> list[Candidate]:
             kind = "Film" if film_context(doc, start, end) else None
         if kind == "Person" and looks_like_org(doc[start:end]):
             kind = "Organization"
-        if kind == "Person" and any(_mixed_case(t.text) for t in doc[start:end]):
-            # "LockBit", "REvil", "DarkSide": such names are brands or gangs, not people
-            kind = "ThreatActor" if cyber_sentence(doc[start].sent) else "Organization"
+        if kind == "Person" and all(_mixed_case(t.text) for t in doc[start:end]):
+            # "LockBit", "REvil", "DarkSide": such names are brands or gangs, not people; a gang only where
+            # attackers are spoken of around it
+            kind = "ThreatActor" if actor_nearby(doc, start, end) else "Organization"
         if kind:
             # A lone word tagged PERSON is the model's weakest guess ("Dragos", "Annie"): it loses every vote.
             weak = kind == "Person" and end - start == 1
@@ -300,8 +305,9 @@ def _named_actors(doc: Doc) -> list[Candidate]:
                     continue
                 j = i + 1 + (i + 1 < len(doc) and doc[i + 1].text == ".")
             name = name_after(doc, j)
-            if name and actor_context(doc, i):
-                kind = "Malware" if malware_context(doc, i) else "Product" if software_context(doc, i) else "ThreatActor"
+            kind = "Malware" if malware_context(doc, i) else "ThreatActor" if actor_context(doc, i) else \
+                "Product" if software_context(doc, i) else None
+            if name and kind:
                 out.append(Candidate(*name, kind, 5, {"ThreatActor": "named-actor", "Product": "named-software",
                                                       "Malware": "named-malware"}[kind]))
                 if doc[i].lower_.startswith("a.k.a") or doc[i].lower_ == "aka":

@@ -160,16 +160,24 @@ def software_context(doc: Doc, i: int) -> bool:
 
 def malware_context(doc: Doc, i: int) -> bool:
     """'a ransomware strain called X', 'the malware, dubbed X': what is named is malware."""
-    heads = set(lexicon()["malware_heads"]) - {"strain", "variant", "bot"}
-    window = doc[max(doc[i].sent.start, i - 4):i]
+    heads = set(lexicon()["malware_heads"]) - {"bot"}
+    window = doc[max(doc[i].sent.start, i - 6):i]
     return any(t.lower_ in heads for t in window) and not any(
         t.lower_ in set(lexicon()["actor_nouns"]) for t in window)
 
 
 def actor_context(doc: Doc, i: int) -> bool:
-    nouns = set(lexicon()["actor_nouns"])
-    window = doc[max(doc[i].sent.start, i - 8):i]
-    return any(t.lower_ in nouns for t in window) or cyber_sentence(doc[i].sent) or doc[i].lower_.startswith("a.k.a")
+    """An attackers' noun ("a group", "hackers") in the five words before a naming cue at i, or "a.k.a."."""
+    nouns = set(lexicon()["actor_nouns"]) | {"attackers", "scammers", "fraudsters", "persona", "handle", "moniker"}
+    window = doc[max(doc[i].sent.start, i - 5):i]
+    return any(t.lower_ in nouns for t in window) or doc[i].lower_.startswith("a.k.a")
+
+
+def actor_nearby(doc: Doc, start: int, end: int) -> bool:
+    """An attackers' noun ("hackers", "gang", "group") within three words of a name."""
+    nouns = set(lexicon()["actor_nouns"]) | {"ransomware", "attackers", "hackers"}
+    sent = doc[start].sent
+    return any(t.lower_ in nouns for t in doc[max(sent.start, start - 3):min(sent.end, end + 3)])
 
 
 def cyber_sentence(sent: Span) -> bool:

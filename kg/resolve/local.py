@@ -30,6 +30,7 @@ class Mention:
     sent: int
     token: int  # first token index
     token_end: int
+    rule: str | None = None  # the finder that typed it (kg/nlp/finders.py), e.g. "named-actor"
 
 
 @dataclass

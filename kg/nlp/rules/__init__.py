@@ -5,11 +5,12 @@ from kg.nlp.rules.attribution import (
     attribution_hacked_by, attribution_linked, attribution_responsible,
 )
 from kg.nlp.rules.base import DESCRIPTIVE, Found, SentenceView
+from kg.nlp.rules.malware import used
 from kg.nlp.rules.facts import appears_in, denounced, executive, executive_apposition, leader, produced, subsidiary
 from kg.nlp.rules.response import hired, investigates, leaked, motive
 
 RULES = (attribution_agent, attribution_attackers, attribution_actor_phrase, attribution_linked, attribution_hacked_by,
          attribution_responsible, attribution_claim, attribution_blame, motive, hired, investigates, subsidiary, leader,
-         executive, executive_apposition, denounced, produced, appears_in)
+         executive, executive_apposition, denounced, produced, appears_in, used)
 
 __all__ = ["DESCRIPTIVE", "RULES", "Found", "SentenceView", "leaked"]

@@ -17,7 +17,7 @@ from kg.nlp.gazetteer import lexicon
 
 ACTOR_TYPES = ("ThreatActor", "Country", "Organization", "Person")
 # Descriptions that stay true inside a film's plot ("a thriller about ... President Vladimir Putin").
-DESCRIPTIVE = {"LEADER_OF", "EXECUTIVE_OF", "SUBSIDIARY_OF", "APPEARS_IN", "PRODUCED"}
+DESCRIPTIVE = {"LEADER_OF", "EXECUTIVE_OF", "SUBSIDIARY_OF", "APPEARS_IN", "PRODUCED", "USED"}
 
 
 @dataclass
