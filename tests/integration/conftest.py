@@ -24,6 +24,7 @@ from kg.store.connect import answers
 from kg.store.server import LocalServer
 
 ROOT = Path(__file__).resolve().parents[2]
+DOCKER_PASSWORD = "kg-test-password"  # docker-compose.yml's default NEO4J_PASSWORD
 
 
 @dataclass
@@ -83,10 +84,13 @@ def neo4j_server(tmp_path_factory, request):
                          os.environ.get("NEO4J_PASSWORD", ""), env)
         return
     if _docker_answers():
-        docker_services = request.getfixturevalue("docker_services")  # pytest-docker, docker-compose.yml
+        with pytest.MonkeyPatch.context() as env:  # free host ports: a managed server (`make demo`) may hold 7687
+            env.setenv("KG_BOLT_PORT", str(_free_port()))
+            env.setenv("KG_HTTP_PORT", str(_free_port()))
+            docker_services = request.getfixturevalue("docker_services")  # pytest-docker, docker-compose.yml
         port = docker_services.port_for("neo4j", 7687)
         uri = f"bolt://127.0.0.1:{port}"
-        password = os.environ.get("NEO4J_PASSWORD", "kg-test-password")
+        password = os.environ.get("NEO4J_PASSWORD", DOCKER_PASSWORD)
         docker_services.wait_until_responsive(lambda: answers(uri, ("neo4j", password)), timeout=180, pause=2)
         yield TestServer(uri, "neo4j", password, {**os.environ, "NEO4J_URI": uri, "NEO4J_PASSWORD": password})
         return
