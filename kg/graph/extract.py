@@ -67,6 +67,9 @@ def extract(article: dict, cleaned: Cleaned, doc: Doc) -> DocResult:
             if m.owner is not None:
                 claims.append(_claim(ctx, cleaned, Found(("i", k), "TARGETED", ("e", m.owner), [anchor],
                                                          "target-owner", 0.6), status, cue, m.sent))
+            for other in m.also:
+                claims.append(_claim(ctx, cleaned, Found(("i", k), "TARGETED", ("e", other), [anchor],
+                                                         "target-listed", 0.7), status, cue, m.sent))
     for n, sent in enumerate(ctx.sents):
         view = SentenceView(ctx, n, sent, by_sentence.get(n, {}), main, victims)
         found = [f for rule in RULES for f in rule(view)]

@@ -74,6 +74,8 @@ def _from_ner(doc: Doc) -> list[Candidate]:
         if ent.label_ in ("GPE", "NORP", "LOC"):
             if gazetteer().country(text) and as_country(doc, start, end):
                 out.append(Candidate(start, end, "Country", 3, "ner-country"))
+            elif ent.label_ == "GPE" and not gazetteer().country(text) and _local_government(doc, start, end):
+                out.append(Candidate(start, end, "Organization", 1, "ner-local-government"))
             continue
         kind = NER_TYPES.get(ent.label_)
         if ent.label_ == "WORK_OF_ART":
@@ -93,6 +95,21 @@ def _from_ner(doc: Doc) -> list[Candidate]:
                 doc[end - 1].lower_ in BODY_HEADS or gazetteer().country(doc[start].text) is not None)
             out.append(Candidate(start, end, kind, 4 if body else 0 if weak else 1, f"ner-{ent.label_.lower()}"))
     return out
+
+
+_LOCAL_BODIES = {"city", "town", "county", "village", "borough", "township", "municipality", "parish", "state",
+                 "district", "province", "region"}
+
+
+def _local_government(doc: Doc, start: int, end: int) -> bool:
+    """A town or county that acts or is acted on in a cyber story ("the city of Atlanta", "Newark paid the
+    ransom", "Licking County's servers") stands for its local government, an organisation that can be hit;
+    one that only says where ("hackers in Ohio") does not."""
+    before = doc[start - 2:start] if start >= 2 else doc[0:0]
+    if len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in _LOCAL_BODIES:
+        return True
+    root = doc[start:end].root
+    return root.dep_ in ("nsubj", "nsubjpass", "poss", "dobj") and cyber_sentence(root.sent)
 
 
 def _countries(doc: Doc) -> list[Candidate]:

@@ -50,6 +50,7 @@ class IncidentMention:
     owner: int | None = None  # the maker of a product victim: "Acme's GameNet service was broken into"
     fronted: bool = False  # the year leads the sentence: "In 2011, ..." (another, earlier event)
     label: str | None = None  # the attack's own name: "the WannaCry attack", "the NotPetya cyber attack"
+    also: list[int] = field(default_factory=list)  # victims listed with the first: "hit A, B and C"
 
 
 @dataclass
@@ -75,11 +76,16 @@ def find_mentions(ctx: DocContext) -> list[IncidentMention]:
             pos = token.pos_
             noun = pos in ("NOUN", "PROPN") and (ctx.lemma[token.i] in nouns or ctx.lower[token.i] in nouns
                                                  or _qualified_incident(token))
-            if not noun and not (pos == "VERB" and _attack_verb(token, sent)):
+            listed = pos in ("VERB", "AUX") and _victim_list(ctx, token)
+            paid = pos == "VERB" and _ransom_paid(ctx, token, n)
+            if not noun and not listed and not paid and not (pos == "VERB" and _attack_verb(token, sent)):
                 continue
             if ctx.in_fiction(token) or any(c.dep_ == "neg" for c in token.children):
                 continue
-            if noun:
+            if listed or paid:
+                victim = _best_in(ctx, [g for c in token.children if c.dep_ in (
+                    ("dobj", "attr") if listed else ("nsubj",)) for g in c.subtree])
+            elif noun:
                 if not _specific(token) or _compound_inside(token, nouns):
                     continue
                 victim = _noun_victim(ctx, token)
@@ -89,15 +95,56 @@ def find_mentions(ctx: DocContext) -> list[IncidentMention]:
                 victim = _verb_victim(ctx, token)
             if victim is not None and ctx.type_of(victim) not in VICTIM_TYPES:
                 victim = None
+            also = _listed_with(ctx, victim, sent) if victim is not None else []
             owner = _owner(ctx, victim, sent) if victim is not None and ctx.type_of(victim) == "Product" else None
             said = ctx.date_near(token)
             year, fronted = (int(said[:4]), ctx.dated(n)[1]) if said else (None, False)
             label = next((t.text for t in token.lefts for t in t.subtree if _names_the_attack(t)), None) \
                 if token.pos_ in ("NOUN", "PROPN") else None
-            found.append(IncidentMention(token.i, n, victim, year, owner, fronted, label))
+            found.append(IncidentMention(token.i, n, victim, year, owner, fronted, label, also))
     if denied:  # "the outage was not a cyber attack": only an attack with a named victim stands
         found = [m for m in found if m.victim is not None and not _about_denied(ctx, m)]
     return found
+
+
+_LIST_SUBJECTS = {"victim", "target", "casualty"}
+_RANSOM_WORDS = {"ransom", "bitcoin", "bitcoins", "decrypt", "decryption", "unlock", "hackers", "attackers", "extortion",
+                 "ransomware", "extortionists", "cybercriminals"}
+
+
+def _victim_list(ctx: DocContext, token: Token) -> bool:
+    """'Victims included A and B', 'The targets were A, B and C': the verb lists an attack's victims."""
+    if ctx.lemma[token.i] not in ("include", "be"):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _LIST_SUBJECTS for c in token.children)
+
+
+def _ransom_paid(ctx: DocContext, token: Token, sent: int) -> bool:
+    """'Hancock Health paid $55,000 to get its files back': who pays a ransom was hit."""
+    if ctx.lemma[token.i] != "pay":
+        return False
+    words = ctx.sentence_words(sent).lowers
+    return not words.isdisjoint(_RANSOM_WORDS) and any(c.dep_ == "nsubj" for c in token.children)
+
+
+def _listed_with(ctx: DocContext, victim: int, sent) -> list[int]:
+    """Organisations coordinated with the victim ("hit A, B and C", "A and B both admitted ..."): victims too."""
+    out = []
+    for token in sent:
+        if ctx.cluster_at(token) != victim:
+            continue
+        head = token
+        while head.dep_ == "compound" and head.head is not head:
+            head = head.head
+        for other in head.conjuncts:
+            for part in other.subtree:
+                cluster = ctx.refer(part)
+                if cluster is not None and cluster != victim and ctx.type_of(cluster) == "Organization" \
+                        and cluster not in out:
+                    out.append(cluster)
+                    break
+        break
+    return out
 
 
 def _about_denied(ctx: DocContext, mention: IncidentMention) -> bool:
@@ -164,8 +211,9 @@ def group_mentions(ctx: DocContext, mentions: list[IncidentMention],
         else:
             incidents.append(LocalIncident([m.victim], m.year))
             of_mention[n] = len(incidents) - 1
-        if m.owner is not None and m.owner not in incidents[of_mention[n]].victims:
-            incidents[of_mention[n]].victims.append(m.owner)
+        for other in ([m.owner] if m.owner is not None else []) + m.also:
+            if other not in incidents[of_mention[n]].victims:
+                incidents[of_mention[n]].victims.append(other)
     if not incidents and mentions:
         incidents.append(LocalIncident([], next((m.year for m in mentions if m.year and not m.fronted), None)))
     main = _main(incidents, of_mention)
@@ -251,7 +299,22 @@ def _generic_clause(token: Token) -> bool:
     return any(a.lemma_ in ("time", "victim", "risk", "threat") and a.pos_ == "NOUN" for a in token.ancestors)
 
 
+def _fell_victim(ctx: DocContext, token: Token) -> int | None:
+    """'Liberty Life has fallen victim to a ransomware attack': the subject of 'fall victim to' was hit."""
+    to = token.head
+    if token.dep_ != "pobj" or to.lower_ != "to":
+        return None
+    victim_word = to.head
+    verb = victim_word.head if victim_word.lemma_.lower() == "victim" else victim_word
+    if verb.lemma_.lower() not in ("fall", "become", "be"):
+        return None
+    return _best_in(ctx, [g for c in verb.children if c.dep_ == "nsubj" for g in c.subtree])
+
+
 def _noun_victim(ctx: DocContext, token: Token) -> int | None:
+    fell = _fell_victim(ctx, token)
+    if fell is not None:
+        return fell
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "of", "targeting", "into"):
             victim = _best_in(ctx, [g for c in child.children if c.dep_ == "pobj" for g in c.subtree])
@@ -260,7 +323,7 @@ def _noun_victim(ctx: DocContext, token: Token) -> int | None:
         if child.dep_ in ("compound", "poss", "nmod", "amod"):
             # "the WannaCry ransomware attack": the attack's (or its malware's) name, not its victim
             victim = _best_in(ctx, [t for t in child.subtree if not _names_the_attack(t)])
-            if victim is not None and ctx.type_of(victim) not in ("ThreatActor", "Malware"):
+            if victim is not None and ctx.type_of(victim) not in ("ThreatActor", "Malware", "Product"):
                 return victim
     for clause in token.children:  # "an attack that knocked out the studio's network", "...spread to hit X"
         if clause.dep_ != "relcl":
