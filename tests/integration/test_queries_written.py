@@ -10,11 +10,10 @@ from kg.export.json import read_graph
 from kg.export.stix import bundle
 from kg.models import Claim, Entity, Graph, Incident
 from kg.resolve.keys import alias_key
-from kg.store.cypher import load
+from kg.store.cypher import canned, load
 from kg.store.queries import run
 from kg.store.writer import Writer, init_schema
 from tests.conftest import GOLD
-from tests.unit.test_cypher_names import key_block
 
 pytestmark = pytest.mark.integration
 
@@ -160,7 +159,33 @@ def test_queries_written_cypher_keys_equal_alias_key(driver):
     names = list(NAMES)
     if GOLD.is_file():
         names += [n for e in json.loads(GOLD.read_text())["entities"] for n in [e["name"], *e["aliases"]]]
-    block = key_block(load("attribution").body)
+    block = _key_block(load("attribution").body)
     records, _, _ = driver.execute_query(f"UNWIND $names AS name WITH trim(name) AS raw\n{block}\nRETURN raw, key",
                                          names=names)
     assert {r["raw"]: r["key"] for r in records} == {n.strip(): alias_key(n) for n in names}
+
+
+def _key_block(body: str) -> str:
+    """The lines that turn `raw` into an alias key: from the line after `… AS raw` to the one ending `AS key`."""
+    lines = body.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.endswith(" AS raw"))
+    last = next(i for i, line in enumerate(lines) if line.endswith(" AS key"))
+    return "\n".join(lines[first + 1:last + 1])
+
+
+# For each name parameter: the name as the graph has it, and a spelling only the alias key makes equal to it.
+SPELLINGS = {"target": ("Acme Bank", "  ACME   bank\u2019s "), "entity": ("Acme Bank", "acme-bank"),
+             "actor": ("Fox Kitten", '"FOX  kitten"'), "a": ("Acme Bank", "ACME bank's"), "b": ("Iran", "IRAN's")}
+BY_NAME = [s for s in [*canned(), load("browser/attribution")] if any(p.name in SPELLINGS for p in s.params)]
+
+
+@pytest.mark.parametrize("statement", BY_NAME, ids=lambda s: s.name)
+def test_queries_written_find_by_any_spelling_of_a_name(written, statement):
+    """Every query that takes a name finds the same thing by another spelling with the same alias key."""
+    names = [p.name for p in statement.params if p.name in SPELLINGS]
+    for clean, messy in (SPELLINGS[n] for n in names):
+        assert alias_key(clean) == alias_key(messy) and clean != messy
+    as_written = run(written, statement.name, {n: SPELLINGS[n][0] for n in names}).rows
+    respelt = run(written, statement.name, {n: SPELLINGS[n][1] for n in names}).rows
+    assert as_written, f"{statement.name} finds nothing for {names}"
+    assert respelt == as_written
