@@ -154,7 +154,7 @@ def ingest(
                       TimeElapsedColumn(), console=err, transient=True) as progress:
             task = progress.add_task("ingesting", total=None)
             todo = stop.until(ledger.pending(read(paths, problems, notes)))
-            written = writer.write_all(windows(todo, options, lambda _: progress.advance(task)))
+            written = writer.write_all(windows(todo, options, lambda _: progress.advance(task), failures=problems))
     problems += ledger.duplicates
     for note in notes:
         err.print(f"[cyan]note[/cyan] {note.path}: {note.message}")

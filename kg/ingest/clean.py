@@ -164,3 +164,21 @@ def _touches_chrome(run: list[int], keep: list[bool], stripped: list[str]) -> bo
     before = [i for i in range(run[0] - 1, -1, -1) if stripped[i]][:1]
     after = [i for i in range(run[-1] + 1, len(stripped)) if stripped[i]][:1]
     return any(not keep[i] for i in before + after) or not after
+
+
+def segments(text: str, size: int) -> list[tuple[int, int]]:
+    """(start, end) spans that tile `text`, each at most `size` characters, cut after a line break (a
+    paragraph) where there is one, else after a sentence's end, else after a space, else hard at `size`."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = window.rfind("\n") + 1
+        if cut == 0:
+            cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! ")) + 2
+        if cut < 2:
+            cut = window.rfind(" ") + 1 or size
+        spans.append((start, start + cut))
+        start += cut
+    spans.append((start, len(text)))
+    return spans

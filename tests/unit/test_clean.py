@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.ingest.clean import clean_text
+from kg.ingest.clean import clean_text, segments
 
 ARTICLE = """Hackers broke into the network of Acme Bank last week.
 
@@ -82,3 +82,18 @@ def test_clean_every_word_maps_back_to_the_source(text):
         at = start + len(word)
         original_start, original_end = cleaned.origin_span(start, at)
         assert text[original_start:original_end] == word
+
+
+@pytest.mark.parametrize("text", [
+    "one paragraph\nanother paragraph\n" * 40,
+    "A sentence without a line break. " * 60,
+    "words without stops " * 70,
+    "x" * 2_000,
+    "",
+])
+def test_clean_segments_tile_the_text_below_the_size(text):
+    spans = segments(text, 300)
+    assert "".join(text[a:b] for a, b in spans) == text
+    assert all(0 < b - a <= 300 for a, b in spans if text)
+    if "\n" in text:
+        assert all(text[b - 1] == "\n" for a, b in spans[:-1])
