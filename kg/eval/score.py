@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from kg.models import STATUSES
 from kg.resolve.keys import alias_key
 
-TYPES = ("Organization", "ThreatActor", "Country", "Person", "Film", "Product")
+TYPES = ("Organization", "ThreatActor", "Country", "Person", "Film", "Product", "Malware")
 
 
 @dataclass

@@ -65,6 +65,9 @@ def attribution_actor_phrase(view: SentenceView) -> list[Found]:
         tied = [c for c in phrase if c.lemma_.lower() in ties or c.dep_ in ("amod", "compound")]
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in ties:
             tied.append(token.head)  # "the intruders were linked to the Iranian government"
+        if any(view.ctx.type_of(c) == "Organization" and not view.ctx.clusters[c].kb
+               for c in view.refs(t for t in token.subtree if t.dep_ in ("appos", "compound", "nmod") or t.i > token.i)):
+            continue  # "Romanian security group Bitdefender": the country says where a named firm is
         for part in tied:
             inside = list(part.subtree) if part.head == token else [g for p in children_of(part, "prep") for g in p.subtree]
             for actor in actors_in(view, inside):
@@ -201,4 +204,56 @@ def attribution_blame(view: SentenceView) -> list[Found]:
                     continue
                 out.append(Found(("i", view.incident(token)), "ATTRIBUTED_TO", ("e", actor), [token],
                                  "attr-denial", 0.75, status="denied", cue=token.text))
+    return out
+
+
+_CHARGE = frozenset({"charge", "indict", "arrest", "extradite", "sentence", "convict", "accuse", "prosecute", "detain",
+                     "plead", "jail", "imprison", "apprehend", "identify"})
+_PROVEN = frozenset({"sentence", "convict", "plead", "jail", "imprison"})
+_CRIME_WORDS = frozenset({"hack", "hacking", "breach", "phishing", "fraud", "attack", "cyberattack", "ransomware",
+                          "malware", "steal", "theft", "intrusion", "scheme", "scam", "extortion", "computer", "wire"})
+
+
+def attribution_charged(view: SentenceView) -> list[Found]:
+    """'X was charged with hacking', 'police arrested X over the breach', 'X pleaded guilty': the people the
+    law names for an attack. Suspected until a court says so (convicted, sentenced, pleaded guilty)."""
+    out = []
+    if view.incident() is None or not view.has(lemmas=_CHARGE) or not view.has(lemmas=_CRIME_WORDS, lowers=_CRIME_WORDS):
+        return out
+    for token in view.span:
+        lemma = lemma_of(token)
+        if token.pos_ != "VERB" or lemma not in _CHARGE:
+            continue
+        if lemma == "plead" and not any(c.lower_ == "guilty" for c in token.subtree):
+            continue
+        deps = ("nsubj",) if lemma == "plead" else ("nsubjpass", "dobj")
+        people = [g for c in children_of(token, *deps) for g in phrase_of([c])]
+        for actor in view.typed(people, ("Person", "ThreatActor")):
+            status = "asserted" if lemma in _PROVEN else "suspected"
+            out.append(Found(("i", view.incident(token)), "ATTRIBUTED_TO", ("e", actor), [token], "attr-charged", 0.7,
+                             status=status, cue=None if status == "asserted" else token.text))
+    return out
+
+
+_ACTS = frozenset({"leak", "dump", "steal", "extort", "publish", "release", "post", "sell", "deface", "hack", "breach",
+                   "target", "hit", "attack", "compromise", "infect", "encrypt", "demand", "threaten", "blackmail"})
+
+
+_OWN_WORD = frozenset({"post", "publish", "release", "leak", "dump", "threaten", "demand"})
+
+
+def attribution_actor_acts(view: SentenceView) -> list[Found]:
+    """'The Dark Overlord leaked the episodes', 'the group dumped the files': in a story about an attack, what a
+    named threat actor does to its victims is the attack."""
+    out = []
+    if view.incident() is None or not view.has(lemmas=_ACTS):
+        return out
+    for token in view.span:
+        if token.pos_ != "VERB" or lemma_of(token) not in _ACTS or token.i in view.incident_tokens:
+            continue
+        # What a gang publishes of its own deed (posts, leaks, threatens) is its claim; a reported deed is not.
+        own = lemma_of(token) in _OWN_WORD
+        for actor in view.typed(subtree_of(subjects_of(token)), ("ThreatActor",)):
+            out.append(Found(("i", view.incident(token)), "ATTRIBUTED_TO", ("e", actor), [token], "attr-actor-acts", 0.6,
+                             claimed=own, cue=token.text if own else None))
     return out
