@@ -95,6 +95,8 @@ def find_mentions(ctx: DocContext) -> list[IncidentMention]:
                 victim = _verb_victim(ctx, token)
             if victim is not None and ctx.type_of(victim) not in VICTIM_TYPES:
                 victim = None
+            if victim is None and not listed and not paid:
+                victim = _speaker(ctx, token, own=True)  # "Acme said a breach exposed ...", "Acme admitted that ..."
             also = _listed_with(ctx, victim, sent) if victim is not None else []
             owner = _owner(ctx, victim, sent) if victim is not None and ctx.type_of(victim) == "Product" else None
             said = ctx.date_near(token)
@@ -264,7 +266,8 @@ def _qualified_incident(token: Token) -> bool:
     """'a cyber incident', 'the security incident', 'a ransomware event' (an outage alone is no attack)."""
     if token.lemma_.lower() not in ("incident", "event"):
         return False
-    qualifiers = {"cyber", "cybersecurity", "cyber-security", "security", "hacking", "ransomware", "malicious"}
+    qualifiers = {"cyber", "cybersecurity", "cyber-security", "security", "hacking", "ransomware", "malicious", "breach",
+                  "hack", "phishing", "malware"}
     return any(c.dep_ in ("amod", "compound") and c.lower_ in qualifiers for c in token.children)
 
 
@@ -290,7 +293,8 @@ def _attack_verb(token: Token, sent) -> bool:
         cyber = set(lex["cyber_context"])
         return any(t.lower_ in cyber for t in sent) and by_attackers
     if lemma in ("steal", "exfiltrate", "take"):
-        return by_attackers or (token.tag_ == "VBN" and any(g.lower_ in attackers for g in sent))
+        taken_from = lemma != "take" and any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children)
+        return by_attackers or taken_from or (token.tag_ == "VBN" and any(g.lower_ in attackers for g in sent))
     return False
 
 
@@ -388,11 +392,19 @@ def _is_loot_owner(ctx: DocContext, victim: int, heads: list[Token]) -> bool:
     return any(h.lemma_.lower() in LOOT and ctx.type_of(victim) == "Person" for h in heads)
 
 
-def _speaker(ctx: DocContext, token: Token) -> int | None:
-    """The organisation that says it happened: 'Yahoo said ... data was stolen'."""
+def _speaker(ctx: DocContext, token: Token, own: bool = False) -> int | None:
+    """The organisation that says it happened: 'Yahoo said ... data was stolen'. With `own`, only one that
+    speaks of itself: not an outlet, a security firm or an agency, which report other people's incidents."""
     for ancestor in token.ancestors:
-        if ancestor.lemma_.lower() in SAY_VERBS:
+        lemma = ancestor.lemma_.lower()
+        if lemma in SAY_VERBS | SUFFER_VERBS:
+            if own and lemma not in SUFFER_VERBS and not any(
+                    t.lower_ in ("its", "it", "our", "we", "us") for t in token.subtree):
+                return None  # "SBU said the attack ...": a speaker, not a victim; "Acme said its network ..."
             speaker = _organization_at(ctx, ancestor, "nsubj")
+            if speaker is not None and own and ctx.clusters[speaker].kind in (
+                    "security firm", "news outlet", "government agency", "platform"):
+                return None
             if speaker is not None:
                 return speaker
     return None
