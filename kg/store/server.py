@@ -18,7 +18,6 @@ import shutil
 import signal
 import subprocess
 import time
-from dataclasses import dataclass
 from importlib import resources
 
 from kg.browser import style_json
@@ -28,19 +27,6 @@ from kg.errors import ServerError
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_ENTRY_POINT = "org.neo4j.server.startup.Neo4jAdminBoot"
 USER = "neo4j"
-
-
-@dataclass(frozen=True)
-class ServerStatus:
-    """What `kg db status` reports."""
-
-    installed: bool
-    pid: int | None
-    bolt_uri: str
-    http_url: str
-    answers: bool
-    version: str | None = None
-    error: str | None = None
 
 
 class LocalServer:

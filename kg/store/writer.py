@@ -311,7 +311,7 @@ class Writer:
         waiting: Queue = Queue(maxsize=ahead)
         failed: list[BaseException] = []
 
-        def load() -> None:
+        def drain() -> None:  # the loader thread: writes each graph put on `waiting`, until None
             while (graph := waiting.get()) is not None:
                 if not failed:
                     try:
@@ -319,7 +319,7 @@ class Writer:
                     except BaseException as error:  # noqa: BLE001 - handed to the caller's thread
                         failed.append(error)
 
-        loader = Thread(target=load, name="kg-loader", daemon=True)
+        loader = Thread(target=drain, name="kg-loader", daemon=True)
         loader.start()
         try:
             for graph in graphs:
