@@ -41,7 +41,9 @@ def attribution_attackers(view: SentenceView) -> list[Found]:
         if token.i not in view.incident_tokens or token.pos_ != "VERB":
             continue
         for subject in subjects_of(token):
-            phrase = list(subject.subtree)
+            # not whom a relative clause on the subject mentions ("hackers that swung the election for X")
+            clause = {g.i for c in subject.children if c.dep_ == "relcl" for g in c.subtree}
+            phrase = [t for t in subject.subtree if t.i not in clause]
             for actor in actors_in(view, phrase):
                 direct = view.ctx.cluster_at(subject) == actor  # "Russia hacked the Olympics"
                 if view.ctx.type_of(actor) == "Country" and not (direct or attacker_noun(subject)):
