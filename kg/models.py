@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from dataclasses import asdict, dataclass, field
 
@@ -38,16 +39,27 @@ class Article:
     path: str | None = None
     html: bool = False
     notes: list[str] = field(default_factory=list)  # what reading it changed, e.g. invalid UTF-8 replaced
+    pages: list[int] | None = None  # paged documents (PDF): the offset in `text` where each page starts
 
     @property
     def sha256(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
 
     def record(self) -> dict:
-        return {
+        out = {
             "id": self.id, "title": self.title, "url": self.url, "source": self.source,
             "published": self.published, "path": self.path, "sha256": self.sha256,
         }
+        if self.pages is not None:
+            out["pages"] = self.pages
+        return out
+
+
+def page_of(pages: list[int] | None, offset: int) -> int | None:
+    """The page (1-based) of a character offset, given where each page starts; None for unpaged text."""
+    if not pages:
+        return None
+    return max(1, bisect.bisect_right(pages, offset))
 
 
 @dataclass
@@ -121,12 +133,20 @@ class Graph:
     links: list[dict] = field(default_factory=list)  # knowledge-base links, e.g. ALIAS_OF an ATT&CK group
 
     def to_json(self, model: str | None = None) -> dict:
+        pages = {a["id"]: a["pages"] for a in self.articles if a.get("pages")}
         return {
             "schema_version": JSON_SCHEMA_VERSION,
             "extractor": {"name": "kg", "version": EXTRACTOR_VERSION, "model": model},
             "articles": self.articles,
             "entities": [e.record() for e in self.entities],
             "incidents": [i.record() for i in self.incidents],
-            "claims": [c.record() for c in self.claims],
+            "claims": [_paged(c.record(), pages) for c in self.claims],
             "links": self.links,
         }
+
+
+def _paged(claim: dict, pages: dict[str, list[int]]) -> dict:
+    """A claim of a paged article also says the page its sentence starts on."""
+    if claim["article"] in pages:
+        claim["page"] = page_of(pages[claim["article"]], claim["start"])
+    return claim

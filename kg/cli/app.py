@@ -112,7 +112,8 @@ def _build(paths: list[str], settings: Settings):
     return run, nlp
 
 
-Paths = Annotated[list[str], typer.Argument(help="Files, directories or globs of .txt .md .html .jsonl; - for stdin.")]
+Paths = Annotated[list[str], typer.Argument(
+    help="Files, directories or globs of .txt .md .html .jsonl .pdf .docx; http(s):// URLs; - for stdin.")]
 
 
 @app.command()

@@ -14,9 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from kg.ingest.documents import Unreadable, read_docx, read_pdf
+from kg.ingest.fetch import FetchError, fetch
 from kg.models import Article
 
-SUFFIXES = {".txt", ".md", ".html", ".htm", ".jsonl"}
+SUFFIXES = {".txt", ".md", ".html", ".htm", ".jsonl", ".pdf", ".docx"}
+DOCUMENTS = {".pdf", ".docx"}  # binary formats read by a library, not decoded as text
 MAX_BYTES = 20 * 1024 * 1024  # one article file; larger ones are refused with the limit named
 
 
@@ -55,6 +58,9 @@ def _read_all(paths: Iterable[str]) -> Iterator[Article | Problem]:
         if raw == "-":
             yield from _read_stdin(sys.stdin)
             continue
+        if _URL.match(raw):
+            yield from _read_url(raw)
+            continue
         matches = sorted(glob.glob(raw)) if glob.has_magic(raw) else [raw]
         if not matches:
             yield Problem(raw, "no file matches this pattern")
@@ -72,12 +78,7 @@ def _read_path(path: Path) -> Iterator[Article | Problem]:
         yield Problem(str(path), f"cannot be read ({error.strerror})")
         return
     if stat.S_ISDIR(info.st_mode):
-        for folder, dirs, files in os.walk(path):
-            dirs.sort()
-            for name in sorted(files):
-                child = Path(folder) / name
-                if child.suffix.lower() in SUFFIXES:
-                    yield from _read_path(child)
+        yield from _read_folder(path)
         return
     if not stat.S_ISREG(info.st_mode):
         yield Problem(str(path), "is not a regular file (a pipe or device?): skipped")
@@ -96,6 +97,9 @@ def _read_path(path: Path) -> Iterator[Article | Problem]:
     except OSError as error:
         yield Problem(str(path), f"cannot be read ({error.strerror})")
         return
+    if path.suffix.lower() in DOCUMENTS:
+        yield _document(path.name, data, path.suffix.lower(), str(path))
+        return
     text = decode(data)
     if isinstance(text, Problem):
         yield Problem(str(path), text.message)
@@ -106,6 +110,90 @@ def _read_path(path: Path) -> Iterator[Article | Problem]:
         article.notes.append(f"is not valid UTF-8 (first bad byte at offset {bad}): read with U+FFFD in place of "
                              f"{text.count(chr(0xFFFD))} undecodable character(s); re-save it as UTF-8 to keep them")
     yield article
+
+
+def _read_folder(path: Path) -> Iterator[Article | Problem]:
+    """Every file kg reads under a folder; a folder that yields no article is itself reported, with why."""
+    read, failed, others = 0, 0, []
+    for folder, dirs, files in os.walk(path):
+        dirs.sort()
+        for name in sorted(files):
+            child = Path(folder) / name
+            if child.suffix.lower() not in SUFFIXES:
+                others.append(str(child.relative_to(path)))
+                continue
+            for item in _read_path(child):
+                if isinstance(item, Article) and check(item) is None:
+                    read += 1
+                else:
+                    failed += 1
+                yield item
+    if read:
+        return
+    if failed:
+        yield Problem(str(path), f"gave no article: all {failed} of its input(s) were skipped (each is listed "
+                                 "with its reason): nothing was read from this folder")
+    elif others:
+        shown = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
+        yield Problem(str(path), f"holds no file kg reads ({shown}: unsupported types; kg reads "
+                                 f"{', '.join(sorted(SUFFIXES))}): nothing was read from this folder")
+    else:
+        yield Problem(str(path), "is an empty folder: nothing to read")
+
+
+_URL = re.compile(r"(?i)^[a-z][a-z0-9+.-]*://")
+
+
+def _read_url(url: str) -> Iterator[Article | Problem]:
+    """One web page (HTML, plain text or PDF) fetched from `url`; the URL is the article's id."""
+    if not url.lower().startswith(("http://", "https://")):
+        yield Problem(url, "is not an http:// or https:// address: kg fetches only those; save the file and "
+                           "give its path")
+        return
+    try:
+        page = fetch(url, MAX_BYTES)
+    except FetchError as error:
+        yield Problem(url, str(error))
+        return
+    if page.content_type == "application/pdf":
+        item = _document(url, page.data, ".pdf", url)
+    elif page.content_type in {"text/html", "application/xhtml+xml", "text/plain"}:
+        text = page.data.decode(page.charset or "utf-8", errors="replace") if _known(page.charset) \
+            else decode(page.data)
+        if isinstance(text, Problem):
+            item = Problem(url, text.message)
+        else:
+            item = _article(url, text, url, html=page.content_type != "text/plain")
+    else:
+        item = Problem(url, f"answered with {page.content_type}, which kg does not read (it reads HTML, plain "
+                            "text and PDF): save it in a format kg reads")
+    if isinstance(item, Article):
+        item.url = url
+    yield item
+
+
+def _known(charset: str | None) -> bool:
+    import codecs
+
+    try:
+        return charset is not None and bool(codecs.lookup(charset))
+    except LookupError:
+        return False
+
+
+def _document(name: str, data: bytes, suffix: str, path: str) -> Article | Problem:
+    """A PDF (with its page starts) or a Word .docx file as one article."""
+    try:
+        if suffix == ".pdf":
+            paged = read_pdf(data)
+            text, pages = paged.text, paged.pages
+        else:
+            text, pages = read_docx(data), None
+    except Unreadable as error:
+        return Problem(path, str(error))
+    article = _article(name, text, path, html=False)
+    article.pages = pages
+    return article
 
 
 def _stream_jsonl(path: Path) -> Iterator[Article | Problem]:

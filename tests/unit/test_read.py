@@ -66,3 +66,23 @@ def test_read_stdin_articles_get_ids_from_their_text():
     first = ids(lines)
     assert first[2:] == ["given", "https://news.example/a"] and len(set(first)) == 4
     assert ids('{"text": "Another story."}\n')[0] == first[1]  # the same text gets the same id, whatever its line
+
+
+def test_read_folder_that_gives_no_article_is_reported(tmp_path):
+    empty, foreign, bad, mixed = (tmp_path / name for name in ("empty", "foreign", "bad", "mixed"))
+    for folder in (empty, foreign, bad, mixed):
+        folder.mkdir()
+    (foreign / "scan.png").write_bytes(b"\x89PNG")
+    (foreign / "sheet.xlsx").write_bytes(b"PK")
+    (bad / "blank.txt").write_text("  \n")
+    (bad / "broken.pdf").write_bytes(b"%PDF-1.4 no")
+    (mixed / "good.txt").write_text("Hackers hit a bank.")
+    (mixed / "scan.png").write_bytes(b"\x89PNG")
+    articles, problems = _read(empty, foreign, bad, mixed)
+    messages = {p.path: p.message for p in problems}
+    assert [a.id for a in articles] == ["good.txt"]
+    assert messages[str(empty)] == "is an empty folder: nothing to read"
+    assert "scan.png, sheet.xlsx: unsupported types" in messages[str(foreign)] and ".pdf" in messages[str(foreign)]
+    assert "all 2 of its input(s) were skipped" in messages[str(bad)]
+    assert str(bad / "blank.txt") in messages and str(bad / "broken.pdf") in messages
+    assert str(mixed) not in messages
