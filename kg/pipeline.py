@@ -72,7 +72,7 @@ def _analyse_batch(nlp: Language, batch: list[Article], batch_size: int,
         if failures is None:
             raise error
         failures.append(Problem(article.path or article.id, f"could not be analysed ({type(error).__name__}: "
-                                                            f"{error}): skipped, the other inputs went on"))
+                                                            f"{error}); the other inputs went on"))
 
     prepared: list[tuple[Article, Cleaned]] = []
     for article in batch:
