@@ -59,7 +59,9 @@ def extract(article: dict, cleaned: Cleaned, doc: Doc) -> DocResult:
             anchor = doc[m.token]
             # Whether the victim was hit is read off the trigger and its verb, not the whole sentence
             # ("X was hit by an attack believed to be Russian" is a certain hit, a hedged culprit).
-            anchors = [anchor] + [c for c in anchor.head.children if c.dep_ in ("aux", "advmod", "neg")
+            verb = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.dep_ in ("agent", "prep") else anchor.head
+            # "has not been hurt by the attack": the verb an attack noun hangs on through "by" governs it too
+            anchors = [anchor] + [c for c in verb.children if c.dep_ in ("aux", "advmod", "neg")
                                   and c.i != anchor.i] if anchor.pos_ != "VERB" else [anchor]
             status, cue = status_of(ctx.sents[m.sent], anchors, narrow=True)
             claims.append(_claim(ctx, cleaned, Found(("i", k), "TARGETED", ("e", m.victim), [anchor], "target", 0.85),

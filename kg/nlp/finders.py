@@ -108,8 +108,28 @@ def _local_government(doc: Doc, start: int, end: int) -> bool:
     before = doc[start - 2:start] if start >= 2 else doc[0:0]
     if len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in _LOCAL_BODIES:
         return True
+    if end - start > 1 and doc[end - 1].lower_ in _LOCAL_BODIES:
+        return True  # "Madison County", "Matanuska-Susitna Borough": the name of a local government
     root = doc[start:end].root
     return root.dep_ in ("nsubj", "nsubjpass", "poss", "dobj") and cyber_sentence(root.sent)
+
+
+def _list_members(doc: Doc) -> list[Candidate]:
+    """'include Altel, Celcom, DiGi and XoX': the other names coordinated with an organisation the model
+    found are organisations too (weakest priority: any other finder's type wins)."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        for other in ent.root.conjuncts:
+            if other.pos_ != "PROPN" or other.ent_type_ or not other.text[:1].isupper():
+                continue
+            start = other.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
+                    and doc[start - 1].head.i == other.i and not doc[start - 1].ent_type_:
+                start -= 1
+            out.append(Candidate(start, other.i + 1, "Organization", 0, "list-member"))
+    return out
 
 
 def _countries(doc: Doc) -> list[Candidate]:
@@ -441,6 +461,6 @@ def _units(doc: Doc) -> list[Candidate]:
     return out
 
 
-FINDERS = (_from_ner, _government_seats, _countries, _attack_groups, _malware, _named_actors, _hacked_by, _hashtags,
+FINDERS = (_from_ner, _list_members, _government_seats, _countries, _attack_groups, _malware, _named_actors, _hacked_by, _hashtags,
            _actor_codes, _gang_names, _films, _outlets, _products, _units, _platforms, _software, _appositions,
            _owners, _descriptors)

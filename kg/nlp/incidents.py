@@ -86,9 +86,12 @@ def find_mentions(ctx: DocContext) -> list[IncidentMention]:
                 victim = _best_in(ctx, [g for c in token.children if c.dep_ in (
                     ("dobj", "attr") if listed else ("nsubj",)) for g in c.subtree])
             elif noun:
-                if not _specific(token) or _compound_inside(token, nouns):
+                if _compound_inside(token, nouns):
                     continue
-                victim = _noun_victim(ctx, token)
+                specific = _specific(token)
+                victim = _noun_victim(ctx, token, compounds=specific)
+                if victim is None and not specific:
+                    continue  # "attacks" in general; "card breaches have hit X" names its victim
             else:
                 if _generic_clause(token):
                     continue
@@ -118,7 +121,10 @@ def _victim_list(ctx: DocContext, token: Token) -> bool:
     """'Victims included A and B', 'The targets were A, B and C': the verb lists an attack's victims."""
     if ctx.lemma[token.i] not in ("include", "be"):
         return False
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _LIST_SUBJECTS for c in token.children)
+    nouns = set(lexicon()["attack_nouns"])
+    # "Victims included A and B"; "providers caught by the breach include A, B and C"
+    return any(c.dep_ in ("nsubj", "nsubjpass") and (c.lemma_.lower() in _LIST_SUBJECTS or any(
+        g.lemma_.lower() in nouns | _LIST_SUBJECTS for g in c.subtree if g.i != c.i)) for c in token.children)
 
 
 def _ransom_paid(ctx: DocContext, token: Token, sent: int) -> bool:
@@ -315,7 +321,9 @@ def _fell_victim(ctx: DocContext, token: Token) -> int | None:
     return _best_in(ctx, [g for c in verb.children if c.dep_ == "nsubj" for g in c.subtree])
 
 
-def _noun_victim(ctx: DocContext, token: Token) -> int | None:
+def _noun_victim(ctx: DocContext, token: Token, compounds: bool = True) -> int | None:
+    """The victim an attack noun names. Without `compounds`, not from words in front of it: "Android
+    attacks", "DoS attacks" name a kind of attack, not a victim."""
     fell = _fell_victim(ctx, token)
     if fell is not None:
         return fell
@@ -324,7 +332,7 @@ def _noun_victim(ctx: DocContext, token: Token) -> int | None:
             victim = _best_in(ctx, [g for c in child.children if c.dep_ == "pobj" for g in c.subtree])
             if victim is not None:
                 return victim
-        if child.dep_ in ("compound", "poss", "nmod", "amod"):
+        if child.dep_ in ("compound", "poss", "nmod", "amod") and compounds:
             # "the WannaCry ransomware attack": the attack's (or its malware's) name, not its victim
             victim = _best_in(ctx, [t for t in child.subtree if not _names_the_attack(t)])
             if victim is not None and ctx.type_of(victim) not in ("ThreatActor", "Malware", "Product"):
@@ -340,6 +348,9 @@ def _noun_victim(ctx: DocContext, token: Token) -> int | None:
     hirer = _hirer(ctx, token)
     if hirer is not None:
         return hirer
+    coping = _coping(ctx, token)
+    if coping is not None:
+        return coping
     head = token.head
     if token.dep_ in ("nsubj",) and head.lemma_ in IMPACT_VERBS:  # "an attack disrupted production at its plants"
         victim = _best_in(ctx, [g for c in head.children if c.dep_ in ("dobj", "prt") for g in c.subtree])
@@ -378,6 +389,27 @@ def _verb_victim(ctx: DocContext, token: Token) -> int | None:
     return None
 
 
+_COPING_VERBS = {"recover", "contain", "struggle", "scramble", "restore", "deal", "cope", "grapple", "reel", "battle",
+                 "fight"}
+
+
+def _coping(ctx: DocContext, token: Token) -> int | None:
+    """'X was forced offline to contain a ransomware attack', 'X is recovering from the hack': who copes with an
+    attack was hit (not an outlet or a security firm, which help others)."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in _COPING_VERBS:
+            verb = ancestor
+            while not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.dep_ in (
+                    "xcomp", "advcl", "conj") and verb.head is not verb:
+                verb = verb.head
+            for dep in ("nsubj", "nsubjpass"):
+                victim = _organization_at(ctx, verb, dep)
+                if victim is not None and ctx.clusters[victim].kind not in ("security firm", "news outlet"):
+                    return victim
+            return None
+    return None
+
+
 def _hirer(ctx: DocContext, token: Token) -> int | None:
     """'Optus has appointed Deloitte to review the cyber attack': who brings in help was the one hit."""
     hire = set(lexicon()["hire_verbs"]) - {"call", "bring"}
@@ -410,6 +442,10 @@ def _speaker(ctx: DocContext, token: Token, own: bool = False) -> int | None:
     return None
 
 
+_USERS_OF = {"user", "device", "installation", "server", "node", "customer", "phone", "computer", "machine", "owner",
+             "subscriber", "deployment", "instance", "site", "website", "app", "player", "client"}
+
+
 def _best_in(ctx: DocContext, tokens: list[Token]) -> int | None:
     """The entity nearest the head of a phrase; a product beats its maker at equal depth."""
     best, best_key = None, None
@@ -422,6 +458,8 @@ def _best_in(ctx: DocContext, tokens: list[Token]) -> int | None:
                 or (token.dep_ == "pobj" and token.head.lower_ in ("in", "across", "throughout")
                     and token.head.head.tag_ == "NNS")):
             continue  # "U.S. agencies", "organisations in the United States": where the victims are, not who
+        if token.dep_ == "compound" and token.head.tag_ == "NNS" and token.head.lemma_.lower() in _USERS_OF:
+            continue  # "attacks against Windows users", "MongoDB installations": the users are hit, not the maker
         depth = sum(1 for a in token.ancestors if a in tokens)
         indirect = ctx.cluster_at(token) is None  # a pronoun or "the company": a named one is better
         key = (depth, indirect, 0 if ctx.type_of(cluster) == "Product" else 1)
