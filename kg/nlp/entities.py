@@ -67,17 +67,19 @@ def propagate(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
 
 
 def vote_types(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
-    """Every mention of one name takes the type its mentions vote for (weighted by priority)."""
+    """Every mention of one name takes the type its mentions vote for, each vote weighing its priority squared:
+    what the text says a name is ("a group calling itself X", priority 5) outweighs several of the model's
+    guesses (priority 1). Ties go to the type first in alphabetical order, never to the order of the text."""
     votes: dict[str, Counter] = defaultdict(Counter)
     for c in chosen:
-        votes[alias_key(doc[c.start:c.end].text)][c.type] += c.priority
+        votes[alias_key(doc[c.start:c.end].text)][c.type] += c.priority ** 2
     for c in chosen:
         tally = votes[alias_key(doc[c.start:c.end].text)]
-        if tally["Malware"] and tally["ThreatActor"] >= 4:
+        if tally["Malware"] and tally["ThreatActor"] >= 16:
             # A gang named after its ransomware ("LockBit claimed the attack", "the LockBit ransomware"):
             # once the text makes it act, it is the actor the attack is attributed to.
             tally = Counter({"ThreatActor": tally["ThreatActor"] + tally["Malware"]})
-        best, weight = tally.most_common(1)[0]
+        best, weight = min(tally.items(), key=lambda item: (-item[1], item[0]))
         if best != c.type and weight > tally[c.type]:
             c.type = best
     return chosen

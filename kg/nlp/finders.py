@@ -132,6 +132,34 @@ def _list_members(doc: Doc) -> list[Candidate]:
     return out
 
 
+def _actor_examples(doc: Doc) -> list[Candidate]:
+    """'hacking groups such as DC Leaks, Fancy Bears and Guccifer 2.0', 'gangs including X and Y': the
+    examples of an attackers' noun are threat actors."""
+    nouns = set(lexicon()["actor_nouns"]) - {"operation", "team", "unit"}
+    table = tokens_of(doc)
+    out = []
+    for i in range(1, len(doc) - 1):
+        two = table.lower[i] == "such" and table.lower[i + 1] == "as"
+        if not (two or table.lower[i] in ("including", "like")) or table.lower[i - 1] not in nouns | {","}:
+            continue
+        if table.lower[i - 1] == "," and (i < 2 or table.lower[i - 2] not in nouns):
+            continue
+        k = i + (2 if two else 1)
+        while k < len(doc) and doc[k].sent == doc[i].sent:
+            name = name_after(doc, k, allow_quotes=False)
+            if name is None or gazetteer().country(doc[name[0]:name[1]].text):
+                break
+            out.append(Candidate(*name, "ThreatActor", 4, "actor-example"))
+            k = name[1]
+            if k < len(doc) and doc[k].text == ",":
+                k += 1
+            if k < len(doc) and doc[k].lower_ in ("and", "or"):
+                k += 1
+            elif k < len(doc) and not doc[k - 1].text == ",":
+                break
+    return out
+
+
 def _countries(doc: Doc) -> list[Candidate]:
     gaz = gazetteer()
     table = tokens_of(doc)
@@ -461,6 +489,6 @@ def _units(doc: Doc) -> list[Candidate]:
     return out
 
 
-FINDERS = (_from_ner, _list_members, _government_seats, _countries, _attack_groups, _malware, _named_actors, _hacked_by, _hashtags,
+FINDERS = (_from_ner, _list_members, _actor_examples, _government_seats, _countries, _attack_groups, _malware, _named_actors, _hacked_by, _hashtags,
            _actor_codes, _gang_names, _films, _outlets, _products, _units, _platforms, _software, _appositions,
            _owners, _descriptors)
