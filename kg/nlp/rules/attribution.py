@@ -12,6 +12,9 @@ _CLAIM = frozenset({"claim"})
 _RULE = frozenset({"rule"})
 
 
+_OPERATIONS = frozenset({"campaign", "operation", "spree", "scheme", "espionage", "scam"})
+
+
 def attribution_agent(view: SentenceView) -> list[Found]:
     """'compromised by a group that calls itself X', 'damage caused by X', 'hit by X'."""
     out = []
@@ -24,7 +27,11 @@ def attribution_agent(view: SentenceView) -> list[Found]:
         if lemma_of(verb) not in lex("launch_verbs") | lex("attack_verbs") | {"cause", "claim"} \
                 and verb.i not in view.incident_tokens:
             continue
-        anchor = verb.i in view.incident_tokens and verb or mentions_attack(view, subtree_of([verb])) or verb
+        rest = [t for t in subtree_of([verb]) if t not in token.subtree]
+        about = mentions_attack(view, rest) or next((t for t in rest if lemma_of(t) in _OPERATIONS), None)
+        if verb.i not in view.incident_tokens and lemma_of(verb) not in lex("attack_verbs") and about is None:
+            continue  # "commands executed by the reader": a launch verb blames only for an attack
+        anchor = verb.i in view.incident_tokens and verb or about or verb
         incident = view.incident(anchor)
         for actor in named_actors(view, subtree_of(children_of(token, "pobj"))):
             out.append(Found(("i", incident), "ATTRIBUTED_TO", ("e", actor), [verb], "attr-agent", 0.85))
@@ -40,10 +47,15 @@ def attribution_attackers(view: SentenceView) -> list[Found]:
     for token in view.span:
         if token.i not in view.incident_tokens or token.pos_ != "VERB":
             continue
+        if children_of(token, "nsubjpass", "auxpass"):
+            continue  # "when his emails were compromised": the subject up the chain is not the attacker
         for subject in subjects_of(token):
             # not whom a relative clause on the subject mentions ("hackers that swung the election for X")
             clause = {g.i for c in subject.children if c.dep_ == "relcl" for g in c.subtree}
             phrase = [t for t in subject.subtree if t.i not in clause]
+            # what the attackers' own clause acts on is no sponsor: "hackers targeting a Brazilian bank"
+            acted_on = {g.i for t in phrase if t.dep_ in ("dobj", "nsubjpass") and t.i != subject.i for g in t.subtree}
+            phrase = [t for t in phrase if t.i not in acted_on]
             for actor in actors_in(view, phrase):
                 direct = view.ctx.cluster_at(subject) == actor  # "Russia hacked the Olympics"
                 if view.ctx.type_of(actor) == "Country" and not (direct or attacker_noun(subject)):
@@ -63,6 +75,8 @@ def attribution_actor_phrase(view: SentenceView) -> list[Found]:
     for token in view.span:
         if not attacker_noun(token) or view.incident() is None or token.lemma_.lower() in ("team", "unit", "operation"):
             continue
+        if any(c.lower_ in ("former", "ex") for c in token.children if c.dep_ in ("amod", "advmod")):
+            continue  # "a former U.S. government hacker": whom someone once worked for is no sponsor
         phrase = [c for c in token.children if c.dep_ in ("acl", "amod", "compound", "relcl")]
         tied = [c for c in phrase if c.lemma_.lower() in ties or c.dep_ in ("amod", "compound")]
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in ties:
@@ -117,7 +131,10 @@ def attribution_responsible(view: SentenceView) -> list[Found]:
         if anchor is None:
             continue
         verb = anchor if anchor.pos_ in ("VERB", "AUX") else anchor.head
-        subjects = subtree_of(children_of(verb, "nsubj", "nsubjpass") or children_of(anchor, "nsubj"))
+        launched = anchor.pos_ == "VERB" and lemma_of(anchor) in lex("launch_verbs")
+        # "Chrome users have been targeted": a passive launch verb's subject is its target
+        subjects = subtree_of(children_of(verb, *(("nsubj",) if launched else ("nsubj", "nsubjpass")))
+                              or children_of(anchor, "nsubj"))
         if anchor.dep_ == "prep" and verb.pos_ in ("NOUN", "PROPN"):  # "the ALPHV gang behind the attack"
             inside = {t.i for t in anchor.subtree}
             subjects = [t for t in verb.subtree if t.i not in inside]
