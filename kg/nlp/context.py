@@ -137,6 +137,12 @@ class DocContext:
             c.dep_ == "compound" and self.cluster_at(c) is not None for c in token.children
         ):
             return None
+        for child in token.rights:  # "the city of Atlanta", "the county of X": the name after "of" is it
+            if child.dep_ == "prep" and child.lower_ == "of":
+                named = next((self.cluster_at(g) for g in child.children if g.dep_ == "pobj"
+                              and self.cluster_at(g) is not None), None)
+                if named is not None and self.clusters[named].type == kind:
+                    return named
         for child in token.lefts:  # "the Acme division", "the ALPHV ransomware group": a name in front names it
             for part in child.subtree:
                 if self.cluster_at(part) is not None and child.dep_ in ("compound", "amod", "nmod"):
@@ -153,7 +159,8 @@ class DocContext:
                 if candidate.i >= token.i:
                     break
                 c = self.cluster_at(candidate)
-                if c is not None and candidate.dep_ in ("nsubj", "nsubjpass", "poss", "compound") and \
+                if c is not None and (candidate.dep_ in ("nsubj", "nsubjpass", "poss", "compound") or (
+                        candidate.dep_ == "appos" and candidate.head.dep_ in ("nsubj", "nsubjpass"))) and \
                         self.clusters[c].type in ("Organization", "ThreatActor", "Country") and \
                         (candidate.dep_ != "compound" or candidate.head.dep_ in ("nsubj", "nsubjpass")):
                     return c

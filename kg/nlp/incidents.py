@@ -78,7 +78,7 @@ def find_mentions(ctx: DocContext) -> list[IncidentMention]:
                                                  or _qualified_incident(token))
             listed = pos in ("VERB", "AUX") and _victim_list(ctx, token)
             paid = pos == "VERB" and _ransom_paid(ctx, token, n)
-            if not noun and not listed and not paid and not (pos == "VERB" and _attack_verb(token, sent)):
+            if not noun and not listed and not paid and not (pos == "VERB" and _attack_verb(token, sent, ctx)):
                 continue
             if ctx.in_fiction(token) or any(c.dep_ == "neg" for c in token.children):
                 continue
@@ -114,7 +114,7 @@ def find_mentions(ctx: DocContext) -> list[IncidentMention]:
 
 _LIST_SUBJECTS = {"victim", "target", "casualty"}
 _RANSOM_WORDS = {"ransom", "bitcoin", "bitcoins", "decrypt", "decryption", "unlock", "hackers", "attackers", "extortion",
-                 "ransomware", "extortionists", "cybercriminals"}
+                 "ransomware", "extortionists", "cybercriminals", "regain", "files"}
 
 
 def _victim_list(ctx: DocContext, token: Token) -> bool:
@@ -282,7 +282,7 @@ def _compound_inside(token: Token, nouns: set[str]) -> bool:
     return token.dep_ == "compound" and token.head.lemma_.lower() in nouns
 
 
-def _attack_verb(token: Token, sent) -> bool:
+def _attack_verb(token: Token, sent, ctx: DocContext | None = None) -> bool:
     lex = lexicon()
     lemma = token.lemma_.lower()
     if lemma in lex["attack_verb_strong"]:
@@ -293,8 +293,11 @@ def _attack_verb(token: Token, sent) -> bool:
         return False  # (before the subtree walk below, which no other verb needs)
     attackers = {"hackers", "hacker", "attackers", "intruders", "ransomware", "criminals", "cybercriminals", "gang",
                  "actor", "actors"}
+    # "attacked by hackers", "hit by SamSam" (a malware or a threat actor the text names)
     by_attackers = any(
-        c.dep_ in ("agent", "nsubj") and any(g.lower_ in attackers for g in c.subtree) for c in token.children)
+        c.dep_ in ("agent", "nsubj") and any(g.lower_ in attackers or (
+            ctx is not None and (k := ctx.cluster_at(g)) is not None and ctx.type_of(k) in ("Malware", "ThreatActor"))
+            for g in c.subtree) for c in token.children)
     if lemma in lex["attack_verb_needs_cyber"]:
         cyber = set(lex["cyber_context"])
         return any(t.lower_ in cyber for t in sent) and by_attackers
@@ -359,7 +362,8 @@ def _noun_victim(ctx: DocContext, token: Token, compounds: bool = True) -> int |
                   for g in c.subtree])
     if token.dep_ == "dobj" and head.lemma_ in SUFFER_VERBS:
         return _best_in(ctx, [g for c in head.children if c.dep_ == "nsubj" for g in c.subtree])
-    if token.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ == "VERB":
+    if token.dep_ == "pobj" and head.lower_ in ("by", "with") and head.head.pos_ == "VERB" and (
+            head.lower_ == "by" or head.head.lemma_.lower() in IMPACT_VERBS):  # "it was hit with a ransomware attack"
         verb = head.head
         return _best_in(ctx, [g for c in verb.children if c.dep_ in ("nsubjpass", "nsubj") for g in c.subtree])
     return None
