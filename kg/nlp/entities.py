@@ -92,6 +92,9 @@ def to_spans(doc: Doc, chosen: list[Candidate]) -> list[Span]:
 _NOT_A_NAME = re.compile(r"://|^www\.|\.(?:com|org|net|io|co|gov|edu|ru|cn|uk)\b|^@|^CVE-|^https?\b", re.I)
 
 
+_SENTENCE_INSIDE = re.compile(r"[a-z]{2}\.\s+[A-Z]")
+
+
 def _acceptable(span: Span) -> bool:
     text = span.text
     if dateline(span.doc, span.start, span.end):
@@ -102,6 +105,8 @@ def _acceptable(span: Span) -> bool:
         return False
     if text.lower() in _generic_names() or alias_key(text) in _generic_names():
         return False
+    if any(t.is_sent_start for t in span[1:]) or _SENTENCE_INSIDE.search(text):
+        return False  # "TrendMicro. One": two sentences are never one name
     if _NOT_A_NAME.search(text):
         return False  # a URL, a domain, a handle's link, a CVE id: never an entity
     return any(ch.isupper() for ch in text)
