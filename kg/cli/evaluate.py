@@ -20,13 +20,33 @@ def evaluate(
     db: Annotated[bool, typer.Option("--db", help="Score the graph loaded in Neo4j instead of a fresh extraction.")] = False,
     fmt: Annotated[Format, typer.Option("--format", help="table or json.")] = Format.table,
     misses: Annotated[bool, typer.Option("--misses", help="Also list every missed, extra or wrong item.")] = False,
+    calibrate: Annotated[bool, typer.Option(
+        "--calibrate", help="Instead of scoring, measure each rule's precision on the gold files and write the "
+                            "table the extractor reads as claim confidence (see --out).")] = False,
+    out: Annotated[Optional[Path], typer.Option(
+        help="With --calibrate: where to write the table (default: kg/data/rule_precision.json in the package).")] = None,
 ) -> None:
-    """Score extraction against gold annotations: entities by type, relations by predicate (status counted), questions."""
+    """Score extraction against gold annotations: entities by type, relations by predicate (status counted), questions.
+
+    With --calibrate, measure each relation rule's precision on the gold files instead and write it as the
+    confidence the extractor gives that rule's claims (rules below 0.5 then attribute nothing on their own)."""
     from kg.eval.run import evaluate as run_eval
     from kg.nlp.model import load
 
     settings = Settings.from_env()
     nlp = load(settings.model)
+    if calibrate:
+        from importlib import resources
+
+        from kg.eval.calibrate import calibrate as measure, write
+
+        table = measure(nlp, gold)
+        target = out or Path(str(resources.files("kg.data").joinpath("rule_precision.json")))
+        write(table, target)
+        for rule, row in table["rules"].items():
+            console.print(f"{rule:28} {row['precision']:.2f}  ({row['right']}/{row['claims']} claims right)")
+        console.print(f"wrote {target}")
+        return
     graph = None
     if db:
         from kg.eval.db import graph_from_db

@@ -15,6 +15,7 @@ from kg.nlp.context import DocContext, Ref
 from kg.nlp.dates import published_date
 from kg.nlp.incidents import LocalIncident, find_mentions, group_mentions, main_incident
 from kg.nlp.rules import DESCRIPTIVE, RULES, Found, SentenceView, leaked
+from kg.nlp.gazetteer import rule_precision
 from kg.nlp.status import source_of, status_of
 from kg.resolve.keys import alias_key
 from kg.resolve.local import Cluster
@@ -92,7 +93,23 @@ def extract(article: dict, cleaned: Cleaned, doc: Doc) -> DocResult:
             claims.append(_claim(ctx, cleaned, f, status, cue, n, said_by))
     claims += _actors_in_story(ctx, cleaned, claims, by_sentence, main)
     _credit_outlet(ctx, article, cleaned, claims)
-    return DocResult(article, ctx.clusters, incidents, _dedupe(claims))
+    return DocResult(article, ctx.clusters, incidents, _calibrated(_dedupe(claims), rule_precision()))
+
+
+# A rule measured right less often than this makes no attribution unless another rule says the same.
+WEAK_RULE = 0.5
+
+
+def _calibrated(claims: list[LocalClaim], precision: dict[str, float]) -> list[LocalClaim]:
+    """Claims with their rule's measured precision as confidence (the rule's own constant where it was never
+    measured); an attribution only weak rules make, with no other rule saying the same in the article, goes."""
+    if not precision:
+        return claims
+    for claim in claims:
+        claim.confidence = precision.get(claim.rule, claim.confidence)
+    strong = {(c.subject, c.object) for c in claims if c.predicate == "ATTRIBUTED_TO" and c.confidence >= WEAK_RULE}
+    return [c for c in claims if c.predicate != "ATTRIBUTED_TO" or c.confidence >= WEAK_RULE
+            or (c.subject, c.object) in strong]
 
 
 def _credit_outlet(ctx: DocContext, article: dict, cleaned: Cleaned, claims: list[LocalClaim]) -> None:

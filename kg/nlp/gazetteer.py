@@ -3,11 +3,30 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from kg.resolve.keys import alias_key
+
+
+def rule_precision() -> dict[str, float]:
+    """Each rule's measured precision (kg/data/rule_precision.json, written by `kg eval --calibrate`), or
+    another table named by KG_RULE_PRECISION (a path), or none at all with KG_RULE_PRECISION=off."""
+    return _precision_table(os.environ.get("KG_RULE_PRECISION", ""))
+
+
+@lru_cache(maxsize=4)
+def _precision_table(where: str) -> dict[str, float]:
+    if where == "off":
+        return {}
+    if where:
+        data = json.loads(Path(where).read_text(encoding="utf-8"))
+    else:
+        data = _data("rule_precision.json") or {"rules": {}}
+    return {rule: row["precision"] for rule, row in data["rules"].items()}
 
 
 @lru_cache(maxsize=None)

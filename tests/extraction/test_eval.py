@@ -41,3 +41,23 @@ def test_eval_own_gold_set_stays_above_its_floor():
     assert ours["entities"]["f1"] > baseline["entities"]["f1"]
     assert ours["relations"]["f1"] >= 0.45, ours["relations"]
     assert not ours["violations"].get("must_not_relate"), ours["violations"]["must_not_relate"]
+
+
+def test_eval_calibrate_writes_the_confidence_the_extractor_then_gives(seeds, tmp_path):
+    """`kg eval --calibrate` measures each rule on a gold set; `kg extract` with that table gives its claims
+    exactly the measured precision as confidence."""
+    table_path = tmp_path / "precision.json"
+    done = subprocess.run([sys.executable, "-m", "kg", "eval", "--calibrate", "--gold", str(GOLD),
+                           "--out", str(table_path)], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    rules = json.loads(table_path.read_text())["rules"]
+    assert rules and all(0 < row["precision"] < 1 and row["right"] <= row["claims"] for row in rules.values())
+    import os
+
+    env = {**os.environ, "KG_RULE_PRECISION": str(table_path)}
+    out = subprocess.run([sys.executable, "-m", "kg", "extract", str(seeds), "--format", "json"],
+                         capture_output=True, text=True, timeout=600, env=env)
+    assert out.returncode == 0, out.stderr
+    claims = json.loads(out.stdout)["claims"]
+    measured = [c for c in claims if c["rule"] in rules]
+    assert measured and all(c["confidence"] == rules[c["rule"]]["precision"] for c in measured)
