@@ -88,8 +88,11 @@ def extract(article: dict, cleaned: Cleaned, doc: Doc) -> DocResult:
                 # An actor saying it did it ("ALPHV said it was behind the attack") is the actor's own claim.
                 own = f.predicate == "ATTRIBUTED_TO" and said_by is not None and f.object == ("e", said_by) \
                     and ctx.type_of(said_by) == "ThreatActor"
-                status, cue = status_of(sent, f.anchors, claimed=f.claimed or own, narrow=f.descriptive)
+                status, cue = status_of(sent, f.anchors, claimed=f.claimed or own, narrow=f.descriptive,
+                                        attribution=f.predicate == "ATTRIBUTED_TO")
                 cue = cue or f.cue
+            if status == "denied":  # a denial is the denier's, never the reporter's ("X says ...; Y denies")
+                said_by = _denier(ctx, sent, cue) or said_by
             claims.append(_claim(ctx, cleaned, f, status, cue, n, said_by))
     claims += _actors_in_story(ctx, cleaned, claims, by_sentence, main)
     _credit_outlet(ctx, article, cleaned, claims)
@@ -110,6 +113,16 @@ def _calibrated(claims: list[LocalClaim], precision: dict[str, float]) -> list[L
     strong = {(c.subject, c.object) for c in claims if c.predicate == "ATTRIBUTED_TO" and c.confidence >= WEAK_RULE}
     return [c for c in claims if c.predicate != "ATTRIBUTED_TO" or c.confidence >= WEAK_RULE
             or (c.subject, c.object) in strong]
+
+
+def _denier(ctx: DocContext, sent, cue: str | None) -> int | None:
+    """Who denies: the subject of the denial verb `cue` in the sentence."""
+    for token in sent:
+        if token.text == cue and token.pos_ == "VERB":
+            for child in token.children:
+                if child.dep_ == "nsubj" and (cluster := ctx.refer(child)) is not None:
+                    return cluster
+    return None
 
 
 def _credit_outlet(ctx: DocContext, article: dict, cleaned: Cleaned, claims: list[LocalClaim]) -> None:

@@ -115,13 +115,20 @@ def _local_government(doc: Doc, start: int, end: int) -> bool:
 
 
 def _list_members(doc: Doc) -> list[Candidate]:
-    """'include Altel, Celcom, DiGi and XoX': the other names coordinated with an organisation the model
-    found are organisations too (weakest priority: any other finder's type wins)."""
+    """'include Altel, Celcom, DiGi and XoX': the other names in a list with an organisation the model found
+    are organisations too. The list is read from the parse (conjuncts) and, for three names or more, from
+    the surface (names separated by commas and "and"), which the small model often parses wrongly. A name
+    the model took for a person in such a list is an organisation ("Acme Bank, Borealis Insurance and
+    Cinder Freight"); a place keeps its type."""
     out = []
     for ent in doc.ents:
         if ent.label_ != "ORG":
             continue
         for other in ent.root.conjuncts:
+            if other.ent_type_ == "PERSON":  # "A and B" where the model took B for a person
+                person = next(e for e in doc.ents if e.start <= other.i < e.end)
+                out.append(Candidate(person.start, person.end, "Organization", 2, "list-member"))
+                continue
             if other.pos_ != "PROPN" or other.ent_type_ or not other.text[:1].isupper():
                 continue
             start = other.i
@@ -129,6 +136,24 @@ def _list_members(doc: Doc) -> list[Candidate]:
                     and doc[start - 1].head.i == other.i and not doc[start - 1].ent_type_:
                 start -= 1
             out.append(Candidate(start, other.i + 1, "Organization", 0, "list-member"))
+        names, k = [], ent.end
+        while k < len(doc) and doc[k].text in (",", "and", "or"):
+            while k < len(doc) and doc[k].text in (",", "and", "or"):
+                k += 1
+            name = name_after(doc, k, allow_quotes=False)
+            if name is not None:  # "Cinder Freight on Tuesday": the name stops where a date or place starts
+                stop = next((i for i in range(*name) if doc[i].ent_type_ in ("GPE", "NORP", "LOC", "DATE", "FAC",
+                                                                              "TIME")), name[1])
+                while stop > name[0] and doc[stop - 1].is_lower:
+                    stop -= 1
+                name = (name[0], stop) if stop > name[0] else None
+            if name is None or name[0] >= name[1]:
+                break
+            names.append(name)
+            k = name[1]
+        if len(names) >= 2:
+            out.extend(Candidate(*name, "Organization", 2, "list-member") for name in names
+                       if not any(doc[i].ent_type_ == "ORG" for i in range(*name)))
     return out
 
 
@@ -140,9 +165,10 @@ def _actor_examples(doc: Doc) -> list[Candidate]:
     out = []
     for i in range(1, len(doc) - 1):
         two = table.lower[i] == "such" and table.lower[i + 1] == "as"
-        if not (two or table.lower[i] in ("including", "like")) or table.lower[i - 1] not in nouns | {","}:
+        if not (two or table.lower[i] in ("including", "like")):
             continue
-        if table.lower[i - 1] == "," and (i < 2 or table.lower[i - 2] not in nouns):
+        before = doc[i - 2] if table.lower[i - 1] == "," and i >= 2 else doc[i - 1]
+        if before.lemma_.lower() not in nouns and before.lower_ not in nouns:
             continue
         k = i + (2 if two else 1)
         while k < len(doc) and doc[k].sent == doc[i].sent:

@@ -136,21 +136,36 @@ def _ransom_paid(ctx: DocContext, token: Token, sent: int) -> bool:
 
 
 def _listed_with(ctx: DocContext, victim: int, sent) -> list[int]:
-    """Organisations coordinated with the victim ("hit A, B and C", "A and B both admitted ..."): victims too."""
-    out = []
-    for token in sent:
-        if ctx.cluster_at(token) != victim:
+    """Organisations listed with the victim ("hit A, B and C", "A and B both admitted ..."): victims too.
+    A list is read from the parse (the victim's conjuncts) and from the surface (names separated only by
+    commas and "and"/"or"), since the small model often parses long lists of names wrongly."""
+    out: list[int] = []
+
+    def add(cluster):
+        if cluster is not None and cluster != victim and ctx.type_of(cluster) == "Organization" and cluster not in out:
+            out.append(cluster)
+
+    named = [n for n, m in enumerate(ctx.mentions) if m.sent == ctx.sentence_of(sent[0])]
+    for position, n in enumerate(named):
+        if ctx.cluster_of_mention[n] != victim:
             continue
-        head = token
+        head = ctx.doc[ctx.mentions[n].token_end - 1]
         while head.dep_ == "compound" and head.head is not head:
             head = head.head
         for other in head.conjuncts:
             for part in other.subtree:
-                cluster = ctx.refer(part)
-                if cluster is not None and cluster != victim and ctx.type_of(cluster) == "Organization" \
-                        and cluster not in out:
-                    out.append(cluster)
+                if (cluster := ctx.refer(part)) is not None:
+                    add(cluster)
                     break
+        for step in (-1, 1):  # the surface list around the victim's mention
+            k = position
+            while 0 <= k + step < len(named):
+                a, b = sorted((named[k], named[k + step]))
+                gap = {t.lower_ for t in ctx.doc[ctx.mentions[a].token_end:ctx.mentions[b].token]}
+                if not gap or not gap <= {",", "and", "or"}:
+                    break
+                k += step
+                add(ctx.cluster_of_mention[named[k]])
         break
     return out
 

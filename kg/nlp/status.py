@@ -32,8 +32,10 @@ def scope(anchors: list[Token]) -> list[Token]:
     return [seen[i] for i in sorted(seen)]
 
 
-def status_of(sent: Span, anchors: list[Token], claimed: bool = False, narrow: bool = False) -> tuple[str, str | None]:
-    """(status, cue) of a relation anchored at `anchors` in `sent`; `narrow`: only the anchors' own words count."""
+def status_of(sent: Span, anchors: list[Token], claimed: bool = False, narrow: bool = False,
+              attribution: bool = False) -> tuple[str, str | None]:
+    """(status, cue) of a relation anchored at `anchors` in `sent`; `narrow`: only the anchors' own words count.
+    An `attribution` is also hedged by anonymous sourcing ("people familiar with the matter said")."""
     lex = lexicon()
     words = sorted({t.i: t for a in anchors for t in [a, *a.children]}.values(), key=lambda t: t.i) if narrow else scope(anchors)
     text = " ".join(t.lower_ for t in words) if narrow else sent.text.lower()
@@ -48,7 +50,9 @@ def status_of(sent: Span, anchors: list[Token], claimed: bool = False, narrow: b
             return "negated", token.text
     if claimed:
         return "claimed", None
-    for phrase in lex["hedge_phrases"]:
+    if sent.text.rstrip().endswith("?"):
+        return "suspected", "?"  # a question ("Did North Korea hack Sony?") asserts nothing
+    for phrase in lex["hedge_phrases"] + (lex["attribution_hedge_phrases"] if attribution else []):
         if phrase in text:
             return "suspected", phrase
     for token in words:

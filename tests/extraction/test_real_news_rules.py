@@ -1,0 +1,91 @@
+"""The constructions real news uses for attackers, victims and malware (issue 11), on sentences written for
+these tests about invented organisations: each test is one mechanism, never a name from an article."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.test_rules import claims, graph_of, types
+
+
+def attributed(g) -> dict[str, str]:
+    return {actor: status for _, actor, status in claims(g, "ATTRIBUTED_TO")}
+
+
+def victims(g) -> set[str]:
+    return {victim for _, victim, status in claims(g, "TARGETED") if status == "asserted"}
+
+
+def test_real_news_malware_is_its_own_type_never_victim_nor_actor(nlp):
+    g = graph_of(nlp, "The Grimlock ransomware attack on Acme Bank encrypted its servers on Monday.\n"
+                      "Investigators said the BlackEnergy malware was also found on the bank's network.")
+    assert types(g).get("Grimlock") == "Malware" and types(g).get("BlackEnergy") == "Malware"
+    assert victims(g) == {"Acme Bank"}
+    assert not {"Grimlock", "BlackEnergy"} & set(attributed(g))
+    assert {m for _, m, _ in claims(g, "USED")} >= {"Grimlock"}
+
+
+def test_real_news_gang_named_after_its_ransomware_stays_the_actor(nlp):
+    g = graph_of(nlp, "The Grimlock ransomware gang claimed responsibility for the attack on Acme Bank.\n"
+                      "Grimlock posted samples of the stolen files on its leak site.")
+    assert types(g).get("Grimlock") == "ThreatActor"
+    assert attributed(g).get("Grimlock") == "claimed"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The attack hit Acme Bank, Borealis Insurance and Cinder Freight on Tuesday.",
+     {"Acme Bank", "Borealis Insurance", "Cinder Freight"}),
+    ("Victims of the breach included Borealis Insurance and Cinder Freight.", {"Borealis Insurance", "Cinder Freight"}),
+    ("Riverton County paid a ransom of $40,000 in bitcoin to unlock its servers.", {"Riverton County"}),
+    ("Lakeside Clinic fell victim to a ransomware attack last week.", {"Lakeside Clinic"}),
+    ("Hackers stole the records of 40,000 customers from Borealis Insurance in March.", {"Borealis Insurance"}),
+    ("Borealis Insurance admitted that a breach exposed the records of its customers.", {"Borealis Insurance"}),
+])
+def test_real_news_victim_constructions(nlp, text, expected):
+    assert expected <= victims(graph_of(nlp, text)), claims(graph_of(nlp, text), "TARGETED")
+
+
+def test_real_news_attack_kind_before_attack_is_no_victim(nlp):
+    g = graph_of(nlp, "Attacks against Windows users rose sharply, and a DDoS attack hit Acme Bank on Friday.")
+    assert "Windows" not in victims(g) and "Microsoft Windows" not in victims(g)
+    assert "Acme Bank" in victims(g)
+
+
+def test_real_news_people_charged_are_suspects_until_convicted(nlp):
+    charged = graph_of(nlp, "Hackers breached Acme Bank in May.\nProsecutors charged Ivan Petrovsky with hacking "
+                            "into the bank's network and stealing customer data.")
+    assert attributed(charged).get("Ivan Petrovsky") == "suspected"
+    convicted = graph_of(nlp, "Hackers breached Acme Bank in May.\nA court convicted Ivan Petrovsky of hacking into "
+                              "the bank's network and stealing customer data.")
+    assert attributed(convicted).get("Ivan Petrovsky") == "asserted"
+
+
+def test_real_news_named_groups(nlp):
+    g = graph_of(nlp, "A hacker group known as The Silent Ravens broke into the network of Acme Bank.\n"
+                      "Hacking groups such as Night Kestrel and Iron Lantern were responsible for the attack.")
+    kinds = types(g)
+    assert kinds.get("Silent Ravens") == "ThreatActor"
+    assert kinds.get("Night Kestrel") == kinds.get("Iron Lantern") == "ThreatActor"
+    assert {"Silent Ravens", "Night Kestrel", "Iron Lantern"} <= set(attributed(g))
+
+
+def test_real_news_no_culprit_from_researchers_links_or_victims(nlp):
+    g = graph_of(nlp, "Mr Harlow became a victim of a cyber attack in May when his emails were compromised.\n"
+                      "The hack of Acme Bank was analysed by Ian McAllister, a researcher at Northfield Security, "
+                      "who posted details at https://example.org/report.")
+    assert "Harlow" not in " ".join(attributed(g))
+    assert types(g).get("Ian McAllister") == "Person"
+    assert not any("example.org" in name or "https" in name for name in types(g))
+
+
+def test_real_news_hedges_questions_and_denials(nlp):
+    question = graph_of(nlp, "Did Moldovan hackers break into Acme Bank?")
+    assert attributed(question).get("Moldova") == "suspected"
+    familiar = graph_of(nlp, "Hackers breached Acme Bank in May.\nMoldova was behind the attack, people familiar "
+                             "with the matter said.")
+    assert attributed(familiar).get("Moldova") == "suspected"
+    denial = graph_of(nlp, "Hackers breached Acme Bank in May.\nOfficials say Moldova was behind the attack; "
+                           "Moldova denied any involvement.")
+    denied = [c for c in denial.claims if c.predicate == "ATTRIBUTED_TO" and c.status == "denied"]
+    assert denied and all(c.according_to == next(e.id for e in denial.entities if e.name == "Moldova")
+                          for c in denied)
