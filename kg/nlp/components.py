@@ -7,6 +7,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.entities import choose, find_candidates, propagate, to_spans, vote_types
+from kg.nlp.gazetteer import Lexicon, load_lexicon
+
+if not Doc.has_extension("kg_lexicon"):
+    Doc.set_extension("kg_lexicon", default=None)
 
 
 class LineSentences:
@@ -23,9 +27,15 @@ class LineSentences:
 
 
 class DomainEntities:
-    """Replace doc.ents with kg's entity types: Organization, ThreatActor, Country, Person, Film, Product."""
+    """Replace doc.ents with kg's entity types: Organization, ThreatActor, Country, Person, Film, Product,
+    Malware. The cue lexicon comes from the factory's config and travels on the Doc (`doc._.kg_lexicon`):
+    the finders here and the incident and relation rules after read it from there."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
+        doc._.kg_lexicon = self.lexicon
         doc.spans["kg_dates"] = [ent for ent in doc.ents if ent.label_ == "DATE"]
         chosen = vote_types(doc, propagate(doc, choose(doc, find_candidates(doc))))
         doc.ents = to_spans(doc, chosen)
@@ -39,6 +49,7 @@ def make_line_sentences(nlp: Language, name: str) -> LineSentences:
     return LineSentences()
 
 
-@Language.factory("kg_entities")
-def make_domain_entities(nlp: Language, name: str) -> DomainEntities:
-    return DomainEntities()
+@Language.factory("kg_entities", default_config={"lexicon": None})
+def make_domain_entities(nlp: Language, name: str, lexicon: str | None) -> DomainEntities:
+    """`lexicon`: the path of a cue lexicon shaped like kg/nlp/lexicon.json (None: kg's own)."""
+    return DomainEntities(load_lexicon(lexicon))

@@ -38,6 +38,7 @@ class DocContext:
     def __init__(self, doc: Doc, published: date | None = None):
         self.doc = doc
         self.published = published
+        self.lexicon = lexicon(doc)
         self.sents = list(doc.sents)
         # Each token's lower-case form, lower-cased lemma and dependency label, read once: a spaCy Token
         # property costs about 0.2 µs a read, and the rules look at every token many times.
@@ -129,7 +130,7 @@ class DocContext:
             return direct
         if token.lower_ in ("its", "it", "their", "they") and token.pos_ == "PRON":
             return self._pronoun(token)
-        kind = lexicon()["definite_heads"].get(token.lower_)
+        kind = self.lexicon["definite_heads"].get(token.lower_)
         if kind is None or token.pos_ != "NOUN":
             return None
         determiners = {child.lower_ for child in token.children if child.dep_ in ("det", "poss")}
@@ -167,7 +168,7 @@ class DocContext:
         return None
 
     def _antecedent(self, token: Token, kind: str) -> int | None:
-        heads = [*lexicon()["org_kind_heads"].get(token.lower_, []), token.lower_]  # "the committee": "... Committee"
+        heads = [*self.lexicon["org_kind_heads"].get(token.lower_, []), token.lower_]  # "the committee": "... Committee"
         best, best_score = None, 0.0
         for n, m in enumerate(self.mentions):
             if m.token >= token.i:
@@ -252,7 +253,7 @@ class DocContext:
         return token.i in self._fiction
 
     def _fiction_tokens(self) -> set[int]:
-        heads = set(lexicon()["fiction_heads"])
+        heads = self.lexicon.words("fiction_heads")
         inside: set[int] = set()
         for token in (self.doc[i] for i, lower in enumerate(self.lower) if lower == "about"):
             if token.head.lemma_ in heads:

@@ -103,7 +103,8 @@ def _acceptable(span: Span) -> bool:
         return False  # "Slot machines went dark": a common noun capitalised by its position
     if not text or len(span) > 10 or "\n" in text or not any(ch.isalpha() for ch in text):
         return False
-    if text.lower() in _generic_names() or alias_key(text) in _generic_names():
+    generic = lexicon(span.doc).words("generic_names")
+    if text.lower() in generic or alias_key(text) in generic:
         return False
     if any(t.is_sent_start for t in span[1:]) or _SENTENCE_INSIDE.search(text):
         return False  # "TrendMicro. One": two sentences are never one name
@@ -112,6 +113,3 @@ def _acceptable(span: Span) -> bool:
     return any(ch.isupper() for ch in text)
 
 
-@lru_cache(maxsize=1)
-def _generic_names() -> frozenset[str]:
-    return frozenset(lexicon()["generic_names"])

@@ -51,7 +51,7 @@ def _mixed_case(word: str) -> bool:
 
 def _government_seats(doc: Doc) -> list[Candidate]:
     """'The Kremlin denied any role': the seat of a government stands for its country."""
-    seats = {k: v for k, v in lexicon()["government_seats"].items() if k != "about"}
+    seats = {k: v for k, v in lexicon(doc)["government_seats"].items() if k != "about"}
     out = []
     table = tokens_of(doc)
     for start, end in capitalised_runs(doc, max_len=3):
@@ -160,7 +160,7 @@ def _list_members(doc: Doc) -> list[Candidate]:
 def _actor_examples(doc: Doc) -> list[Candidate]:
     """'hacking groups such as DC Leaks, Fancy Bears and Guccifer 2.0', 'gangs including X and Y': the
     examples of an attackers' noun are threat actors."""
-    nouns = set(lexicon()["actor_nouns"]) - {"operation", "team", "unit"}
+    nouns = lexicon(doc).words("actor_nouns") - {"operation", "team", "unit"}
     table = tokens_of(doc)
     out = []
     for i in range(1, len(doc) - 1):
@@ -218,11 +218,6 @@ def _attack_groups(doc: Doc) -> list[Candidate]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _generic_names() -> frozenset[str]:
-    return frozenset(lexicon()["generic_names"])
-
-
 _AGENT_VERBS = {"claim", "say", "post", "demand", "threaten", "leak", "publish", "announce", "tell", "boast", "deny",
                 "list", "add", "take", "ask", "write"}
 
@@ -250,8 +245,8 @@ def _malware(doc: Doc) -> list[Candidate]:
     not also an ordinary word (else it needs the noun) and not also a group's name (the group wins).
     """
     gaz = gazetteer()
-    heads = set(lexicon()["malware_heads"])
-    platforms = set(lexicon()["platform_names"])
+    heads = lexicon(doc).words("malware_heads")
+    platforms = lexicon(doc).words("platform_names")
     table = tokens_of(doc)
     out = []
     for start, end in capitalised_runs(doc, max_len=3):
@@ -263,7 +258,7 @@ def _malware(doc: Doc) -> list[Candidate]:
         text = table.span_text(start, end)
         if gaz.country(text) or table.lower[start] in platforms | heads or table.lower[end - 1] in platforms:
             continue
-        if text.lower() in _generic_names() or any(t.ent_type_ == "PERSON" for t in words) and end - start > 1:
+        if text.lower() in lexicon(doc).words("generic_names") or any(t.ent_type_ == "PERSON" for t in words) and end - start > 1:
             continue
         headed = end < len(doc) and table.lower[end] in heads and doc[end].pos_ in ("NOUN", "PROPN", "ADJ")
         if _gang_after(table.lower, end) or _agent(doc[end - 1]):
@@ -365,14 +360,17 @@ def _software(doc: Doc) -> list[Candidate]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _named_cues() -> dict[str, list[tuple[list[str], bool]]]:
+def _named_cues(lex) -> dict[str, list[tuple[list[str], bool]]]:
     """The named cues (lexicon.json), longest first, as lower-cased words grouped by their first word.
 
     Each entry is (words, is "a.k.a."); spaCy splits "a.k.a." into "a.k.a" + ".", so that cue is also
     listed under "a.k.a", in its place in the order.
     """
-    cues = sorted((c.split() for c in lexicon()["named_cues"]), key=len, reverse=True)
+    return lex.memo("named_cues_by_first_word", lambda: _group_cues(lex["named_cues"]))
+
+
+def _group_cues(named_cues: list[str]) -> dict[str, list[tuple[list[str], bool]]]:
+    cues = sorted((c.split() for c in named_cues), key=len, reverse=True)
     by_first: dict[str, list[tuple[list[str], bool]]] = {}
     for cue in cues:
         words = [c.lower() for c in cue]
@@ -385,7 +383,7 @@ def _named_cues() -> dict[str, list[tuple[list[str], bool]]]:
 def _named_actors(doc: Doc) -> list[Candidate]:
     """'a group that calls itself X', 'hackers known as X', 'X, a.k.a. Y'."""
     out = []
-    cues = _named_cues()
+    cues = _named_cues(lexicon(doc))
     lower = tokens_of(doc).lower
     for i in range(len(doc)):
         for words, aka in cues.get(lower[i], ()):  # only cues whose first word is this one can match
@@ -501,7 +499,7 @@ def _products(doc: Doc) -> list[Candidate]:
 
 def _units(doc: Doc) -> list[Candidate]:
     """"Alphabet's Wiz security unit": the capitalised name before a unit noun is an organisation."""
-    units = set(lexicon()["unit_nouns"]) - {"group", "team", "service", "business"}
+    units = lexicon(doc).words("unit_nouns") - {"group", "team", "service", "business"}
     out = []
     for start, end in capitalised_runs(doc, max_len=4):
         k = end

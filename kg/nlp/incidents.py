@@ -63,12 +63,12 @@ class LocalIncident:
 
 
 def find_mentions(ctx: DocContext) -> list[IncidentMention]:
-    lex = lexicon()
+    lex = ctx.lexicon
     nouns = set(lex["attack_nouns"])
     found = []
     denied = False  # the article says what happened was no attack
     for n, sent in enumerate(ctx.sents):
-        if _says_no_attack(ctx.sentence_text(n).lower()):
+        if _says_no_attack(ctx, ctx.sentence_text(n).lower()):
             denied = True
             continue
         for token in sent:
@@ -121,7 +121,7 @@ def _victim_list(ctx: DocContext, token: Token) -> bool:
     """'Victims included A and B', 'The targets were A, B and C': the verb lists an attack's victims."""
     if ctx.lemma[token.i] not in ("include", "be"):
         return False
-    nouns = set(lexicon()["attack_nouns"])
+    nouns = ctx.lexicon.words("attack_nouns")
     # "Victims included A and B"; "providers caught by the breach include A, B and C"
     return any(c.dep_ in ("nsubj", "nsubjpass") and (c.lemma_.lower() in _LIST_SUBJECTS or any(
         g.lemma_.lower() in nouns | _LIST_SUBJECTS for g in c.subtree if g.i != c.i)) for c in token.children)
@@ -173,22 +173,20 @@ def _listed_with(ctx: DocContext, victim: int, sent) -> list[int]:
 def _about_denied(ctx: DocContext, mention: IncidentMention) -> bool:
     """The victim of a mention is one the denial covers: it appears in a sentence that denies an attack."""
     for n, sent in enumerate(ctx.sents):
-        if _says_no_attack(ctx.sentence_text(n).lower()) and mention.victim in ctx.clusters_in(sent):
+        if _says_no_attack(ctx, ctx.sentence_text(n).lower()) and mention.victim in ctx.clusters_in(sent):
             return True
     return False
 
 
-def _says_no_attack(lowered: str) -> bool:
+def _says_no_attack(ctx: DocContext, lowered: str) -> bool:
     """A sentence (lower case) that says what happened was no attack: a `not_attack_cues` phrase, or
     "was not a cyber attack", "no sign of a hack"."""
-    cues = _not_attack_cues()
+    cues = ctx.lexicon.memo("not_attack_cues", lambda: _not_attack_cues(ctx.lexicon["not_attack_cues"]))
     return (cues is not None and cues.search(lowered) is not None) or _NOT_AN_ATTACK.search(lowered) is not None
 
 
-@lru_cache(maxsize=1)
-def _not_attack_cues() -> re.Pattern | None:
+def _not_attack_cues(cues: list[str]) -> re.Pattern | None:
     """lexicon.json `not_attack_cues` as one pattern: a sentence contains one of them as it matches."""
-    cues = lexicon()["not_attack_cues"]
     return re.compile("|".join(re.escape(cue) for cue in cues)) if cues else None
 
 
@@ -298,7 +296,7 @@ def _compound_inside(token: Token, nouns: set[str]) -> bool:
 
 
 def _attack_verb(token: Token, sent, ctx: DocContext | None = None) -> bool:
-    lex = lexicon()
+    lex = lexicon(token.doc)
     lemma = token.lemma_.lower()
     if lemma in lex["attack_verb_strong"]:
         return True
@@ -431,7 +429,7 @@ def _coping(ctx: DocContext, token: Token) -> int | None:
 
 def _hirer(ctx: DocContext, token: Token) -> int | None:
     """'Optus has appointed Deloitte to review the cyber attack': who brings in help was the one hit."""
-    hire = set(lexicon()["hire_verbs"]) - {"call", "bring"}
+    hire = ctx.lexicon.words("hire_verbs") - {"call", "bring"}
     for ancestor in token.ancestors:
         if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in hire | {"appoint"}:
             return _organization_at(ctx, ancestor, "nsubj")

@@ -26,7 +26,8 @@ def kind_votes(doc: Doc, mention: Mention) -> Counter:
     before = table.span_text(max(0, mention.token - 4), mention.token).lower()
     after = table.span_text(mention.token_end, min(len(doc), mention.token_end + 8)).lower()
     start = after[:40]
-    forms, every_ending = _cue_forms()
+    lex = lexicon(doc)
+    forms, every_ending = lex.memo("org_kind_cue_forms", lambda: _cue_forms(lex["org_kind_cues"]))
     # Most names have no cue around them: one test each side says whether any phrase can match.
     cue_before = before.endswith(every_ending)
     cue_after = ", a " in start or ", an " in start or ", the " in start
@@ -45,13 +46,12 @@ def kind_votes(doc: Doc, mention: Mention) -> Counter:
     return votes
 
 
-@lru_cache(maxsize=1)
-def _cue_forms() -> tuple[list[tuple[str, tuple[str, str], tuple[str, str, str]]], tuple[str, ...]]:
+def _cue_forms(cues: dict[str, list[str]]) -> tuple[list[tuple[str, tuple[str, str], tuple[str, str, str]]], tuple[str, ...]]:
     """Each `org_kind_cues` phrase as (kind, how the words before a name may end: "security firm" or
     "security firm the", what may follow the name: ", a security firm", ", an ...", ", the ..."); and
     every ending of every phrase."""
     forms = [(kind, (phrase, phrase + " the"), (f", a {phrase}", f", an {phrase}", f", the {phrase}"))
-             for kind, phrases in lexicon()["org_kind_cues"].items() for phrase in phrases]
+             for kind, phrases in cues.items() for phrase in phrases]
     return forms, tuple(ending for _, endings, _ in forms for ending in endings)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 
 import spacy
@@ -10,9 +11,6 @@ from spacy.language import Language
 import kg.nlp.components  # noqa: F401 - registers the factories
 from kg.config import FALLBACK_MODELS, MODEL_INSTALL_HINT
 from kg.errors import ModelError
-
-UNUSED_PIPES = ()
-
 
 def load_base(name: str) -> Language:
     """The named model, or the PyPI re-upload of en_core_web_sm when the default is asked for."""
@@ -50,7 +48,8 @@ def load(name: str) -> Language:
     nlp = load_base(name)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kg_line_sentences", before="parser")
-    nlp.add_pipe("kg_entities", last=True)
+    # The cue lexicon is data passed in through the component's config: KG_LEXICON names another one.
+    nlp.add_pipe("kg_entities", last=True, config={"lexicon": os.environ.get("KG_LEXICON") or None})
     return nlp
 
 

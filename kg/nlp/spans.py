@@ -145,7 +145,7 @@ def title_word(token) -> bool:
 
 
 def film_context(doc: Doc, start: int, end: int) -> bool:
-    cues = set(lexicon()["film_cues"])
+    cues = lexicon(doc).words("film_cues")
     window = doc[max(start - 4, doc[start].sent.start):start]
     if any(t.lower_ in cues for t in window):
         return True
@@ -157,33 +157,34 @@ def software_context(doc: Doc, i: int) -> bool:
     """'the malware, known as BlackEnergy': the thing named is software, not a group."""
     window = doc[max(doc[i].sent.start, i - 4):i]
     return any(t.lower_ in PRODUCT_HEADS for t in window) and not any(
-        t.lower_ in set(lexicon()["actor_nouns"]) for t in window)
+        t.lower_ in lexicon(doc).words("actor_nouns") for t in window)
 
 
 def malware_context(doc: Doc, i: int) -> bool:
     """'a ransomware strain called X', 'the malware, dubbed X': what is named is malware."""
-    heads = set(lexicon()["malware_heads"]) - {"bot"}
+    heads = lexicon(doc).words("malware_heads") - {"bot"}
     window = doc[max(doc[i].sent.start, i - 6):i]
     return any(t.lower_ in heads for t in window) and not any(
-        t.lower_ in set(lexicon()["actor_nouns"]) for t in window)
+        t.lower_ in lexicon(doc).words("actor_nouns") for t in window)
 
 
 def actor_context(doc: Doc, i: int) -> bool:
     """An attackers' noun ("a group", "hackers") in the five words before a naming cue at i, or "a.k.a."."""
-    nouns = set(lexicon()["actor_nouns"]) | {"attackers", "scammers", "fraudsters", "persona", "handle", "moniker"}
+    nouns = lexicon(doc).words("actor_nouns") | {"attackers", "scammers", "fraudsters", "persona", "handle", "moniker"}
     window = doc[max(doc[i].sent.start, i - 5):i]
     return any(t.lower_ in nouns for t in window) or doc[i].lower_.startswith("a.k.a")
 
 
 def actor_nearby(doc: Doc, start: int, end: int) -> bool:
     """An attackers' noun ("hackers", "gang", "group") within three words of a name."""
-    nouns = set(lexicon()["actor_nouns"]) | {"ransomware", "attackers", "hackers"}
+    nouns = lexicon(doc).words("actor_nouns") | {"ransomware", "attackers", "hackers"}
     sent = doc[start].sent
     return any(t.lower_ in nouns for t in doc[max(sent.start, start - 3):min(sent.end, end + 3)])
 
 
 def cyber_sentence(sent: Span) -> bool:
-    cues = set(lexicon()["cyber_context"]) | set(lexicon()["attack_nouns"])
+    lex = lexicon(sent.doc)
+    cues = lex.words("cyber_context") | lex.words("attack_nouns")
     return any(t.lower_ in cues or t.lemma_ in cues for t in sent)
 
 
@@ -211,7 +212,7 @@ def dateline(doc: Doc, start: int, end: int) -> bool:
 
 def looks_like_org(span: Span) -> bool:
     last = span[-1].lower_
-    return last in set(lexicon()["org_suffixes"]) or (len(span) == 1 and span.text.isupper() and len(span.text) <= 5)
+    return last in lexicon(span.doc).words("org_suffixes") or (len(span) == 1 and span.text.isupper() and len(span.text) <= 5)
 
 
 def proper_noun(doc: Doc, start: int, end: int) -> bool:

@@ -36,7 +36,7 @@ def status_of(sent: Span, anchors: list[Token], claimed: bool = False, narrow: b
               attribution: bool = False) -> tuple[str, str | None]:
     """(status, cue) of a relation anchored at `anchors` in `sent`; `narrow`: only the anchors' own words count.
     An `attribution` is also hedged by anonymous sourcing ("people familiar with the matter said")."""
-    lex = lexicon()
+    lex = lexicon(sent.doc)
     words = sorted({t.i: t for a in anchors for t in [a, *a.children]}.values(), key=lambda t: t.i) if narrow else scope(anchors)
     text = " ".join(t.lower_ for t in words) if narrow else sent.text.lower()
     for phrase in lex["negation_phrases"]:
@@ -81,7 +81,7 @@ def source_of(sent: Span, refer) -> tuple[int | None, Token | None]:
                     if cluster is not None:
                         return cluster, token
     for token in sent:
-        if token.lemma_ in lexicon()["source_verbs"] and token.pos_ == "VERB":
+        if token.lemma_ in lexicon(sent.doc).words("source_verbs") and token.pos_ == "VERB":
             for child in token.children:
                 if child.dep_ == "nsubj":
                     cluster = refer(child)

@@ -89,3 +89,25 @@ def test_real_news_hedges_questions_and_denials(nlp):
     denied = [c for c in denial.claims if c.predicate == "ATTRIBUTED_TO" and c.status == "denied"]
     assert denied and all(c.according_to == next(e.id for e in denial.entities if e.name == "Moldova")
                           for c in denied)
+
+
+def test_real_news_a_new_cue_is_a_data_change(tmp_path):
+    """The lexicon reaches the rules through the kg_entities factory's config: a pipeline built with a
+    lexicon that lists one more hedge reads the same sentence as suspected."""
+    import json
+
+    from kg.nlp.gazetteer import load_lexicon
+    from kg.nlp.model import load_base
+
+    data = dict(load_lexicon(None))
+    data["hedges"] = [*data["hedges"], "ostensibly"]
+    path = tmp_path / "lexicon.json"
+    path.write_text(json.dumps(data))
+    text = "Hackers breached Acme Bank in May.\nMoldova was ostensibly behind the attack."
+    statuses = []
+    for config in ({}, {"lexicon": str(path)}):
+        nlp = load_base("en_core_web_sm")
+        nlp.add_pipe("kg_line_sentences", before="parser")
+        nlp.add_pipe("kg_entities", last=True, config=config)
+        statuses.append(attributed(graph_of(nlp, text)).get("Moldova"))
+    assert statuses == ["asserted", "suspected"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.nlp.rules.base import Found, SentenceView, actors_in, attacker_noun, attacker_nouns, children_of, clause_before, is_attack_word, lemma_of, lex, mentions_attack, named_actors, phrase_of, subjects_of, subtree_of
+from kg.nlp.rules.base import Found, SentenceView, actors_in, attacker_noun, attacker_nouns, children_of, clause_before, is_attack_word, lemma_of, mentions_attack, named_actors, phrase_of, subjects_of, subtree_of
 
 # Words a rule cannot match without (see SentenceView.has).
 _AGENT = frozenset({"agent"})
@@ -24,12 +24,12 @@ def attribution_agent(view: SentenceView) -> list[Found]:
         if token.dep_ != "agent":
             continue
         verb = token.head
-        if lemma_of(verb) not in lex("launch_verbs") | lex("attack_verbs") | {"cause", "claim"} \
+        if lemma_of(verb) not in view.lex("launch_verbs") | view.lex("attack_verbs") | {"cause", "claim"} \
                 and verb.i not in view.incident_tokens:
             continue
         rest = [t for t in subtree_of([verb]) if t not in token.subtree]
         about = mentions_attack(view, rest) or next((t for t in rest if lemma_of(t) in _OPERATIONS), None)
-        if verb.i not in view.incident_tokens and lemma_of(verb) not in lex("attack_verbs") and about is None:
+        if verb.i not in view.incident_tokens and lemma_of(verb) not in view.lex("attack_verbs") and about is None:
             continue  # "commands executed by the reader": a launch verb blames only for an attack
         anchor = verb.i in view.incident_tokens and verb or about or verb
         incident = view.incident(anchor)
@@ -70,7 +70,7 @@ def attribution_actor_phrase(view: SentenceView) -> list[Found]:
     in a story about an attack, the attackers' description names who they work for."""
     out = []
     ties = {"link", "tie", "work", "operate", "connect", "back", "sponsor", "associate", "affiliate"}
-    if view.incident() is None or not view.has(lemmas=attacker_nouns()):
+    if view.incident() is None or not view.has(lemmas=attacker_nouns(view.ctx.doc)):
         return out
     for token in view.span:
         if not attacker_noun(token) or view.incident() is None or token.lemma_.lower() in ("team", "unit", "operation"):
@@ -115,8 +115,8 @@ def attribution_hacked_by(view: SentenceView) -> list[Found]:
 def attribution_responsible(view: SentenceView) -> list[Found]:
     """'X (might be) responsible for / behind the attack', 'X launched / carried out the attack'."""
     out = []
-    words = lex("responsible_words")
-    if not view.has(lowers=words, lemmas=lex("launch_verbs")):
+    words = view.lex("responsible_words")
+    if not view.has(lowers=words, lemmas=view.lex("launch_verbs")):
         return out
     for token in view.span:
         anchor = None
@@ -124,14 +124,14 @@ def attribution_responsible(view: SentenceView) -> list[Found]:
             target = mentions_attack(view, subtree_of([token]))
             if target is not None:
                 anchor = token
-        elif token.pos_ == "VERB" and lemma_of(token) in lex("launch_verbs") and not token.i in view.incident_tokens:
+        elif token.pos_ == "VERB" and lemma_of(token) in view.lex("launch_verbs") and not token.i in view.incident_tokens:
             target = mentions_attack(view, subtree_of(children_of(token, "dobj", "prt", "prep")))
             if target is not None:
                 anchor = token
         if anchor is None:
             continue
         verb = anchor if anchor.pos_ in ("VERB", "AUX") else anchor.head
-        launched = anchor.pos_ == "VERB" and lemma_of(anchor) in lex("launch_verbs")
+        launched = anchor.pos_ == "VERB" and lemma_of(anchor) in view.lex("launch_verbs")
         # "Chrome users have been targeted": a passive launch verb's subject is its target
         subjects = subtree_of(children_of(verb, *(("nsubj",) if launched else ("nsubj", "nsubjpass")))
                               or children_of(anchor, "nsubj"))
@@ -177,7 +177,7 @@ def attribution_claim(view: SentenceView) -> list[Found]:
         if lemma_of(token) != "claim" or token.pos_ != "VERB":
             continue
         objects = children_of(token, "dobj")
-        about_attack = any(o.lower_ in lex("claim_objects") for o in objects) or mentions_attack(
+        about_attack = any(o.lower_ in view.lex("claim_objects") for o in objects) or mentions_attack(
             view, subtree_of(children_of(token, "dobj", "xcomp", "ccomp", "prep"))) is not None or children_of(token, "xcomp")
         if not about_attack:
             continue
@@ -193,13 +193,13 @@ def attribution_claim(view: SentenceView) -> list[Found]:
 def attribution_blame(view: SentenceView) -> list[Found]:
     """'officials blamed X for the attack', 'attributed the attack to X', 'X denied involvement'."""
     out = []
-    if not view.has(lemmas=lex("blame_verbs") | lex("denial_verbs") | _RULE):
+    if not view.has(lemmas=view.lex("blame_verbs") | view.lex("denial_verbs") | _RULE):
         return out
     for token in view.span:
         lemma = lemma_of(token)
         if token.pos_ != "VERB":
             continue
-        if lemma in lex("blame_verbs"):
+        if lemma in view.lex("blame_verbs"):
             target = mentions_attack(view, subtree_of(children_of(token, "prep", "dobj", "nsubjpass")))
             if target is None:
                 continue
@@ -214,7 +214,7 @@ def attribution_blame(view: SentenceView) -> list[Found]:
             for actor in actors_in(view, phrase_of(people)):
                 out.append(Found(("i", view.incident(target)), "ATTRIBUTED_TO", ("e", actor), [token],
                                  f"attr-{lemma}", 0.8, source=source))
-        elif lemma in lex("denial_verbs") or (lemma == "rule" and any(c.lower_ == "out" for c in token.children)):
+        elif lemma in view.lex("denial_verbs") or (lemma == "rule" and any(c.lower_ == "out" for c in token.children)):
             actors = actors_in(view, subtree_of(subjects_of(token)))
             if not actors:  # a spokesman "ruled out any involvement by the Russian government"
                 actors = actors_in(view, subtree_of(children_of(token, "dobj")))

@@ -8,7 +8,6 @@ text is. Subjects and objects are ("e", cluster) or ("i", incident) references.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -65,19 +64,15 @@ class SentenceView:
         return not (words.lowers.isdisjoint(lowers) and words.lemmas.isdisjoint(lemmas)
                     and words.deps.isdisjoint(deps))
 
-    def ctx_victims(self) -> set[int]:
-        return self.victims
+    def lex(self, name: str) -> frozenset[str]:
+        """The cue list `name` of this pipeline's lexicon, as a set."""
+        return self.ctx.lexicon.words(name)
 
     def refs(self, tokens) -> list[int]:
         return self.ctx.clusters_in(tokens)
 
     def typed(self, tokens, types) -> list[int]:
         return [c for c in self.refs(tokens) if self.ctx.type_of(c) in types]
-
-
-@cache
-def lex(name: str) -> frozenset[str]:
-    return frozenset(lexicon()[name])
 
 
 def lemma_of(token: Token) -> str:
@@ -116,7 +111,7 @@ def children_of(token: Token, *deps: str) -> list[Token]:
 
 
 def is_attack_word(view: SentenceView, token: Token) -> bool:
-    return token.i in view.incident_tokens or lemma_of(token) in lex("attack_nouns")
+    return token.i in view.incident_tokens or lemma_of(token) in view.lex("attack_nouns")
 
 
 def mentions_attack(view: SentenceView, tokens) -> Token | None:
@@ -150,12 +145,12 @@ def named_actors(view: SentenceView, phrase: list[Token]) -> list[int]:
 
 def attacker_noun(token: Token) -> bool:
     """'hackers', 'a group', 'spies': a country in this phrase is who they work for."""
-    return token.lemma_.lower() in attacker_nouns()
+    return token.lemma_.lower() in attacker_nouns(token.doc)
 
 
-@lru_cache(maxsize=1)
-def attacker_nouns() -> frozenset[str]:
-    return lex("actor_nouns") | {"hacker", "spy", "intruder", "attacker", "operative"}
+def attacker_nouns(doc) -> frozenset[str]:
+    return lexicon(doc).memo("attacker_nouns", lambda: lexicon(doc).words("actor_nouns") | {
+        "hacker", "spy", "intruder", "attacker", "operative"})
 
 
 def clause_before(view: SentenceView, anchor: Token, need_opener: bool = False) -> list[Token]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.nlp.rules.base import DocContext, Found, SentenceView, children_of, lemma_of, lex, own_words, subjects_of, subtree_of
+from kg.nlp.rules.base import DocContext, Found, SentenceView, children_of, lemma_of, own_words, subjects_of, subtree_of
 
 # Words a rule cannot match without (see SentenceView.has). "parent" also stands for "parent company".
 _OWN_VERBS = frozenset({"buy", "acquire", "own", "purchase"})
@@ -17,7 +17,7 @@ _STARRING = frozenset({"starring"})
 def subsidiary(view: SentenceView) -> list[Found]:
     """"X's Y unit/division", "Y, a subsidiary of X", "Y, owned by X", "X, the parent company of Y"."""
     out = []
-    units = lex("unit_nouns")
+    units = view.lex("unit_nouns")
     ctx = view.ctx
     if not view.has(lowers=_PARENT_WORDS | units, lemmas=_OWN_VERBS):
         return out
@@ -80,7 +80,7 @@ def subsidiary(view: SentenceView) -> list[Found]:
 def leader(view: SentenceView) -> list[Found]:
     """'Iranian President Masoud Pezeshkian', 'Russian President Vladimir Putin'."""
     out = []
-    titles = lex("leader_titles")
+    titles = view.lex("leader_titles")
     if not view.has(lowers=titles):
         return out
     for token in view.span:
@@ -102,7 +102,7 @@ def leader(view: SentenceView) -> list[Found]:
 def executive(view: SentenceView) -> list[Found]:
     """'bank CEO Elena Varga and co-chair Tomas Reyes', 'X, chief executive of Y'."""
     out = []
-    titles = lex("exec_titles")
+    titles = view.lex("exec_titles")
     if not view.has(lowers=titles):
         return out
     previous_org = None
@@ -130,7 +130,7 @@ def executive_apposition(view: SentenceView) -> list[Found]:
     """'Tom Burt, Microsoft's corporate vice president', 'Jane Doe, the committee's chairwoman',
     'John Roe, chief executive of Initech'."""
     out = []
-    titles = lex("exec_titles") | _APPOSITION_TITLES
+    titles = view.lex("exec_titles") | _APPOSITION_TITLES
     ctx = view.ctx
     if not (view.has(deps=_APPOS) and view.has(lowers=titles)):
         return out
@@ -164,10 +164,10 @@ def _after_and(token: Token) -> bool:
 def denounced(view: SentenceView) -> list[Found]:
     """'X denounced Y', 'Y has been denounced by X'."""
     out = []
-    if not view.has(lemmas=lex("denounce_verbs")):
+    if not view.has(lemmas=view.lex("denounce_verbs")):
         return out
     for token in view.span:
-        if token.pos_ != "VERB" or lemma_of(token) not in lex("denounce_verbs"):
+        if token.pos_ != "VERB" or lemma_of(token) not in view.lex("denounce_verbs"):
             continue
         agents = [g for a in children_of(token, "agent") for g in a.subtree]
         subjects = children_of(token, "nsubjpass") if agents else children_of(token, "nsubj")
@@ -186,14 +186,14 @@ def denounced(view: SentenceView) -> list[Found]:
 def produced(view: SentenceView) -> list[Found]:
     """"X's backing of the film Y", "X produced Y", "Y, released by X"."""
     out = []
-    if not view.has(lowers=lex("produce_nouns"), lemmas=lex("produce_verbs")):
+    if not view.has(lowers=view.lex("produce_nouns"), lemmas=view.lex("produce_verbs")):
         return out
     for token in view.span:
         lemma = lemma_of(token)
-        if token.lower_ in lex("produce_nouns") and token.pos_ == "NOUN":
+        if token.lower_ in view.lex("produce_nouns") and token.pos_ == "NOUN":
             makers = [view.ctx.refer(c) for c in token.children if c.dep_ == "poss"]
             works = view.typed(subtree_of(children_of(token, "prep")), ("Film",))
-        elif token.pos_ == "VERB" and lemma in lex("produce_verbs") and lemma not in ("release",):
+        elif token.pos_ == "VERB" and lemma in view.lex("produce_verbs") and lemma not in ("release",):
             makers = [view.ctx.refer(c) for c in children_of(token, "nsubj")]
             works = view.typed(subtree_of(children_of(token, "dobj")), ("Film",))
         else:
@@ -208,7 +208,7 @@ def produced(view: SentenceView) -> list[Found]:
 def appears_in(view: SentenceView) -> list[Found]:
     """"Brad Pitt WWII drama 'Fury'", "Y, starring X and Z"."""
     out = []
-    cues = lex("film_cues")
+    cues = view.lex("film_cues")
     ctx = view.ctx
     if not view.has(lowers=cues | _STARRING):
         return out

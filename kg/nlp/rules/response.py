@@ -5,21 +5,21 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.nlp.gazetteer import lexicon
-from kg.nlp.rules.base import Found, SentenceView, children_of, lemma_of, lex, mentions_attack, own_words, subjects_of, subtree_of
+from kg.nlp.rules.base import Found, SentenceView, children_of, lemma_of, mentions_attack, own_words, subjects_of, subtree_of
 
 
 def motive(view: SentenceView) -> list[Found]:
     """'in retribution for X', 'X may have triggered the attack'."""
     out = []
-    if not view.has(lowers=lex("motive_preps"), lemmas=lex("motive_verbs")):
+    if not view.has(lowers=view.lex("motive_preps"), lemmas=view.lex("motive_verbs")):
         return out
     for token in view.span:
-        if token.lower_ in lex("motive_preps"):
+        if token.lower_ in view.lex("motive_preps"):
             works = view.typed(subtree_of(children_of(token, "prep")), ("Film", "Product", "Organization", "Person", "Country"))
             films = [c for c in works if view.ctx.type_of(c) == "Film"] or works[-1:]
             for obj in films[:1]:
                 out.append(Found(("i", view.incident(token)), "MOTIVATED_BY", ("e", obj), [token], "motive-retribution", 0.7))
-        elif token.pos_ == "VERB" and lemma_of(token) in lex("motive_verbs"):
+        elif token.pos_ == "VERB" and lemma_of(token) in view.lex("motive_verbs"):
             target = mentions_attack(view, subtree_of(children_of(token, "dobj")))
             if target is None:
                 continue
@@ -31,10 +31,10 @@ def motive(view: SentenceView) -> list[Found]:
 def hired(view: SentenceView) -> list[Found]:
     """'X hired Y to clean up the attack' -> X HIRED Y, Y RESPONDED_TO the incident."""
     out = []
-    if not view.has(lemmas=lex("hire_verbs")):
+    if not view.has(lemmas=view.lex("hire_verbs")):
         return out
     for token in view.span:
-        if token.pos_ != "VERB" or lemma_of(token) not in lex("hire_verbs"):
+        if token.pos_ != "VERB" or lemma_of(token) not in view.lex("hire_verbs"):
             continue
         if lemma_of(token) in ("call", "bring") and not any(c.lower_ in ("in", "on") for c in token.children):
             continue
@@ -48,7 +48,7 @@ def hired(view: SentenceView) -> list[Found]:
             continue
         purpose = subtree_of(children_of(token, "xcomp", "advcl", "prep")) + subtree_of(objects)
         about = mentions_attack(view, purpose) or next(
-            (t for t in purpose if lemma_of(t) in lex("respond_purposes")), None)
+            (t for t in purpose if lemma_of(t) in view.lex("respond_purposes")), None)
         for firm in hired_orgs:
             for hirer in hirers:
                 if hirer != firm:
@@ -57,7 +57,7 @@ def hired(view: SentenceView) -> list[Found]:
                 incident = view.incident(about)
                 if incident is not None:
                     out.append(Found(("e", firm), "RESPONDED_TO", ("i", incident), [token], "hire-respond", 0.8))
-            elif hirers and view.incident() is not None and hirers[0] in view.ctx_victims():
+            elif hirers and view.incident() is not None and hirers[0] in view.victims:
                 # A victim hiring a firm in a story about its attack is hiring help with it.
                 out.append(Found(("e", firm), "RESPONDED_TO", ("i", view.incident()), [token],
                                  "hire-respond-victim", 0.6))
@@ -69,12 +69,12 @@ def hired(view: SentenceView) -> list[Found]:
 def investigates(view: SentenceView) -> list[Found]:
     """'X is investigating the hack', 'X leads a probe into the attack'."""
     out = []
-    if not view.has(lowers=lex("investigation_nouns"), lemmas=lex("investigate_verbs")):
+    if not view.has(lowers=view.lex("investigation_nouns"), lemmas=view.lex("investigate_verbs")):
         return out
     for token in view.span:
         lemma = lemma_of(token)
         target = None
-        if token.pos_ == "VERB" and lemma in lex("investigate_verbs"):
+        if token.pos_ == "VERB" and lemma in view.lex("investigate_verbs"):
             target = mentions_attack(view, subtree_of(children_of(token, "dobj", "prep", "ccomp")))
             if target is None and any(c.dep_ in ("ccomp", "mark") or c.lower_ in ("whether", "if") for c in token.children):
                 target = token  # "investigating whether ..." is about this article's incident
@@ -84,7 +84,7 @@ def investigates(view: SentenceView) -> list[Found]:
                     lemma_of(o) in ("incident", "matter", "case") and any(
                         d.lower_ in ("the", "this", "that") for d in o.children) for o in children_of(token, "dobj")):
                 target = token  # "investigating the incident": the article's incident
-        elif token.lower_ in lex("investigation_nouns") and token.pos_ == "NOUN":
+        elif token.lower_ in view.lex("investigation_nouns") and token.pos_ == "NOUN":
             target = mentions_attack(view, subtree_of(children_of(token, "prep")))
             if target is None and token.dep_ == "dobj" and lemma_of(token.head) in (
                     "run", "open", "launch", "lead", "conduct", "begin", "start") and view.incident() is not None:
@@ -121,10 +121,10 @@ def plural_antecedent(view: SentenceView, token: Token) -> list[int]:
 def leaked(view: SentenceView, next_sentence: Span | None) -> list[Found]:
     """'five movies were leaked online, including X, Y', negated by 'no proof ... related to the attack'."""
     out = []
-    if not view.has(lemmas=lex("leak_verbs")):
+    if not view.has(lemmas=view.lex("leak_verbs")):
         return out
     for token in view.span:
-        if token.pos_ != "VERB" or lemma_of(token) not in lex("leak_verbs"):
+        if token.pos_ != "VERB" or lemma_of(token) not in view.lex("leak_verbs"):
             continue
         works = view.typed(view.span, ("Film",))
         if not works:
@@ -132,7 +132,7 @@ def leaked(view: SentenceView, next_sentence: Span | None) -> list[Found]:
         status, cue = None, None
         if next_sentence is not None:
             text = next_sentence.text.lower()
-            for phrase in lexicon()["negation_phrases"]:
+            for phrase in view.lex("negation_phrases"):
                 if phrase in text and any(w in text for w in ("attack", "hack", "breach", "related", "linked")):
                     status, cue = "negated", phrase
                     break
