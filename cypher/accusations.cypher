@@ -45,4 +45,4 @@ LIMIT coalesce(toInteger($limit), 100)
 MATCH (c)-[:FROM_ARTICLE]->(a:Article)
 OPTIONAL MATCH (c)-[:ACCORDING_TO]->(source:Entity)
 RETURN actor, incident, status, c.cue AS cue, coalesce(source.name, properties(a).source) AS source, article, start,
-       c.end AS end, c.sentence AS sentence
+       c.end AS end, c.sentence AS sentence, c.id AS claim

@@ -1,6 +1,6 @@
 // name: attribution
 // description: Who is behind an incident: each actor with its strongest status, claims and articles per status, sources, and whether any claim denies or negates it. Asserted and claimed come first, then suspected; denials are shown, never hidden.
-// param: target (string) — a victim's or incident's name or alias (case-insensitive), or an incident id. Example: Sony Pictures
+// param: target (string) — an incident's name, a victim's or the name of malware the incident used, any alias (case-insensitive), or an incident id. Example: Sony Pictures
 // example: kg query attribution --param target="Sony Pictures"
 WITH trim($target) AS raw
 WITH raw, reduce(s = replace(replace(toLower(raw), '.', ''), '’', "'"), ch IN ['#', '-', '/', ',', ':', ';', '!', '?', '(', ')', '[', ']', '"', '“', '”', '&', '+', '*', '@', '|', '{', '}', '<', '>', '=', '%', '$', '~', '^', '`', '–', '—', '…', '«', '»', '‘', '\t', '\n'] | replace(s, ch, ' ')) + ' ' AS s
@@ -13,6 +13,9 @@ CALL (raw, key) {
   RETURN i
   UNION
   MATCH (:Name {key: key})-[:NAMES]->(:Entity)<-[:TARGETED]-(i:Incident)
+  RETURN i
+  UNION
+  MATCH (:Name {key: key})-[:NAMES]->(:Malware)<-[:USED]-(i:Incident)
   RETURN i
   UNION
   MATCH (i:Incident {id: raw})

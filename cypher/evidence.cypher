@@ -1,5 +1,5 @@
 // name: evidence
-// description: The sentences behind the relations between two things, in either direction: article, offsets, status and its cue word, and who said it. A victim's name also stands for the incidents that hit it.
+// description: The sentences behind the relations between two things, in either direction: article, offsets, status and its cue word, and who said it. A victim's name also stands for the incidents that hit it, and a malware's for the incidents that used it.
 // param: a (string) — an entity, victim or incident: name or alias (case-insensitive), or id. Example: Sony Pictures
 // param: b (string) — the other one, the same way. Example: North Korea
 // example: kg query evidence --param a="Sony Pictures" --param b="North Korea"
@@ -14,6 +14,9 @@ CALL (raw, key) {
   RETURN x
   UNION
   MATCH (:Name {key: key})-[:NAMES]->(:Entity)<-[:TARGETED]-(x:Incident)
+  RETURN x
+  UNION
+  MATCH (:Name {key: key})-[:NAMES]->(:Malware)<-[:USED]-(x:Incident)
   RETURN x
   UNION
   MATCH (x:Entity {id: raw})
@@ -34,7 +37,7 @@ WITH DISTINCT c
 MATCH (c)-[:SUBJECT]->(s), (c)-[:OBJECT]->(o), (c)-[:FROM_ARTICLE]->(article:Article)
 OPTIONAL MATCH (c)-[:ACCORDING_TO]->(source:Entity)
 RETURN s.name AS subject, c.predicate AS relation, o.name AS object, c.status AS status, c.cue AS cue,
-       source.name AS source, article.id AS article, c.start AS start, c.end AS end, c.sentence AS sentence
+       source.name AS source, article.id AS article, c.start AS start, c.end AS end, c.sentence AS sentence, c.id AS claim
 ORDER BY relation, subject, object,
          CASE status WHEN 'asserted' THEN 0 WHEN 'claimed' THEN 1 WHEN 'suspected' THEN 2 WHEN 'denied' THEN 3 ELSE 4 END,
          article, start

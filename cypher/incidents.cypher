@@ -1,6 +1,7 @@
 // name: incidents
 // description: The incidents that touched an entity (as victim, actor, malware used, motive, responder or investigator), with dates, oldest first. A short name also covers the names it starts ("Sony" finds Sony Pictures and Sony Corporation).
 // param: entity (string) — a name or alias (case-insensitive), or an entity id. Example: Sony
+// param: role (string, optional) — only this role: victim, actor, malware, motive, leaked work, responder or investigator
 // example: kg query incidents --param entity=Sony
 WITH trim($entity) AS raw
 WITH raw, reduce(s = replace(replace(toLower(raw), '.', ''), '’', "'"), ch IN ['#', '-', '/', ',', ':', ';', '!', '?', '(', ')', '[', ']', '"', '“', '”', '&', '+', '*', '@', '|', '{', '}', '<', '>', '=', '%', '$', '~', '^', '`', '–', '—', '…', '«', '»', '‘', '\t', '\n'] | replace(s, ch, ' ')) + ' ' AS s
@@ -42,6 +43,7 @@ WITH i, e, rel, status, evidence,
        WHEN 'RESPONDED_TO' THEN 'responder'
        ELSE 'investigator'
      END AS role
+WHERE $role IS NULL OR role = $role
 RETURN i.name AS incident, i.date AS date, e.name AS entity, role, status, evidence,
        COUNT { (:Article)-[:REPORTS]->(i) } AS articles
 ORDER BY date, incident, entity, role

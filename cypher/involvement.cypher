@@ -1,6 +1,6 @@
 // name: involvement
 // description: Everyone tied to an incident and in what role (victim, affected person, perpetrator, sponsor, malware used, motive, leaked work, responder, investigator, reporter), with the evidence count. Hedged roles read "suspected …"; an actor's own claim reads "… (own claim)".
-// param: target (string) — a victim's or incident's name or alias (case-insensitive), or an incident id. Example: Sony Pictures
+// param: target (string) — an incident's name, a victim's or the name of malware the incident used, any alias (case-insensitive), or an incident id. Example: Sony Pictures
 // example: kg query involvement --param target="Sony Pictures"
 WITH trim($target) AS raw
 WITH raw, reduce(s = replace(replace(toLower(raw), '.', ''), '’', "'"), ch IN ['#', '-', '/', ',', ':', ';', '!', '?', '(', ')', '[', ']', '"', '“', '”', '&', '+', '*', '@', '|', '{', '}', '<', '>', '=', '%', '$', '~', '^', '`', '–', '—', '…', '«', '»', '‘', '\t', '\n'] | replace(s, ch, ' ')) + ' ' AS s
@@ -13,6 +13,9 @@ CALL (raw, key) {
   RETURN i
   UNION
   MATCH (:Name {key: key})-[:NAMES]->(:Entity)<-[:TARGETED]-(i:Incident)
+  RETURN i
+  UNION
+  MATCH (:Name {key: key})-[:NAMES]->(:Malware)<-[:USED]-(i:Incident)
   RETURN i
   UNION
   MATCH (i:Incident {id: raw})

@@ -24,4 +24,5 @@ CREATE INDEX used_conflict IF NOT EXISTS FOR ()-[r:USED]-() ON (r.conflict);
 CREATE INDEX claim_article IF NOT EXISTS FOR (c:Claim) ON (c.article);
 CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name);
 CREATE INDEX incident_name IF NOT EXISTS FOR (i:Incident) ON (i.name);
-CREATE INDEX article_path IF NOT EXISTS FOR (a:Article) ON (a.path)
+CREATE INDEX article_path IF NOT EXISTS FOR (a:Article) ON (a.path);
+CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type)

@@ -1,6 +1,6 @@
 // name: sources
 // description: Who said what about an incident: each source (a cited outlet or person, else the article itself) with what it said, how certain, in how many claims and which articles.
-// param: target (string) — a victim's or incident's name or alias (case-insensitive), or an incident id. Example: Sony Pictures
+// param: target (string) — an incident's name, a victim's or the name of malware the incident used, any alias (case-insensitive), or an incident id. Example: Sony Pictures
 // example: kg query sources --param target="Sony Pictures"
 WITH trim($target) AS raw
 WITH raw, reduce(s = replace(replace(toLower(raw), '.', ''), '’', "'"), ch IN ['#', '-', '/', ',', ':', ';', '!', '?', '(', ')', '[', ']', '"', '“', '”', '&', '+', '*', '@', '|', '{', '}', '<', '>', '=', '%', '$', '~', '^', '`', '–', '—', '…', '«', '»', '‘', '\t', '\n'] | replace(s, ch, ' ')) + ' ' AS s
@@ -13,6 +13,9 @@ CALL (raw, key) {
   RETURN i
   UNION
   MATCH (:Name {key: key})-[:NAMES]->(:Entity)<-[:TARGETED]-(i:Incident)
+  RETURN i
+  UNION
+  MATCH (:Name {key: key})-[:NAMES]->(:Malware)<-[:USED]-(i:Incident)
   RETURN i
   UNION
   MATCH (i:Incident {id: raw})

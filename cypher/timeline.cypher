@@ -1,6 +1,6 @@
 // name: timeline
 // description: An incident's events in order: the incident with its date, then each report (article) by publication date, each followed by the claims it makes in text order.
-// param: target (string) — a victim's or incident's name or alias (case-insensitive), or an incident id. Example: Sony Pictures
+// param: target (string) — an incident's name, a victim's or the name of malware the incident used, any alias (case-insensitive), or an incident id. Example: Sony Pictures
 // example: kg query timeline --param target="Sony Pictures"
 WITH trim($target) AS raw
 WITH raw, reduce(s = replace(replace(toLower(raw), '.', ''), '’', "'"), ch IN ['#', '-', '/', ',', ':', ';', '!', '?', '(', ')', '[', ']', '"', '“', '”', '&', '+', '*', '@', '|', '{', '}', '<', '>', '=', '%', '$', '~', '^', '`', '–', '—', '…', '«', '»', '‘', '\t', '\n'] | replace(s, ch, ' ')) + ' ' AS s
@@ -13,6 +13,9 @@ CALL (raw, key) {
   RETURN i
   UNION
   MATCH (:Name {key: key})-[:NAMES]->(:Entity)<-[:TARGETED]-(i:Incident)
+  RETURN i
+  UNION
+  MATCH (:Name {key: key})-[:NAMES]->(:Malware)<-[:USED]-(i:Incident)
   RETURN i
   UNION
   MATCH (i:Incident {id: raw})

@@ -23,6 +23,7 @@ from kg.cli.ask import ask
 from kg.cli.browser import browser
 from kg.cli.evaluate import evaluate
 from kg.cli.export import export
+from kg.cli.lists import list_things
 from kg.cli.output import Format, console, err, show
 from kg.cli.show import show_entity
 from kg.config import Settings
@@ -41,6 +42,7 @@ app.command()(ask)
 app.command(name="show")(show_entity)
 app.command()(browser)
 app.command()(export)
+app.command(name="list")(list_things)
 
 SCHEMA = """\
 Nodes
@@ -302,11 +304,15 @@ def query(
         params[key.strip()] = value
     settings = Settings.from_env()
     with open_driver(settings) as driver:
+        note, empty = "", None
         if cypher is not None:
             answer = run_cypher(driver, cypher, params, write, settings.neo4j_database)
         else:
             answer = run(driver, name, params, settings.neo4j_database)
-    show(answer, fmt, explain=explain)
+            if fmt is Format.table:
+                from kg.cli.names import notes
+                note, empty = notes(driver, params, len(answer.rows), settings.neo4j_database)
+    show(answer, fmt, explain=explain, note=note, empty=empty)
 
 
 @app.command()

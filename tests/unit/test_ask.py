@@ -36,7 +36,7 @@ def lookup(keys):
     ("How is Mandiant connected to North Korea?", "connections", {"a": "mandiant", "b": "north korea"}),
     ("Which claims are disputed?", "contradictions", {}),
     ("How many claims are in the graph?", "stats", {}),
-    ("When did the Sony Pictures attack happen?", "timeline", {"target": "sony pictures"}),
+    ("When did the Sony Pictures attack happen?", "when", {"target": "sony pictures"}),
     ("Who said what about the Sony Pictures hack?", "sources", {"target": "sony pictures"}),
     ("Tell me about Mandiant", "profile", {"entity": "mandiant"}),
     ("Which attacks hit the US?", "incidents", {"entity": "us"}),
