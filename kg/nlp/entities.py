@@ -108,6 +108,8 @@ def _acceptable(span: Span) -> bool:
         return False
     if any(t.is_sent_start for t in span[1:]) or _SENTENCE_INSIDE.search(text):
         return False  # "TrendMicro. One": two sentences are never one name
+    if text.count("(") != text.count(")") or ")" in text[:-1] or any(t.ent_type_ in ("DATE", "TIME") for t in span):
+        return False  # "CNN)Atlanta", "Bitcoin Private (BTCP", "Kaspersky on Tuesday": not one name
     if _NOT_A_NAME.search(text):
         return False  # a URL, a domain, a handle's link, a CVE id: never an entity
     return any(ch.isupper() for ch in text)

@@ -347,6 +347,10 @@ def _appositions(doc: Doc) -> list[Candidate]:
     return out
 
 
+_USED_HEADS = {"users", "devices", "device", "installations", "deployments", "smartphones", "phones", "handsets",
+               "version", "versions", "vulnerability", "flaw", "bug", "exploit", "patch", "update"}
+
+
 def _software(doc: Doc) -> list[Candidate]:
     """'its Orion platform', 'the NotPetya malware', 'Exchange Server': software and malware are products."""
     out = []
@@ -354,7 +358,10 @@ def _software(doc: Doc) -> list[Candidate]:
         after = doc[end] if end < len(doc) else None
         last = doc[end - 1].lower_
         named_head = last in {"server", "platform", "cloud", "os"} and end - start >= 2
-        if (after is not None and after.lower_ in PRODUCT_HEADS and after.pos_ in ("NOUN", "PROPN")) or named_head:
+        # "Android devices", "Windows users", "older versions of X" aside: what people run is a product
+        used = after is not None and after.lower_ in _USED_HEADS and after.pos_ == "NOUN"
+        if (after is not None and after.lower_ in PRODUCT_HEADS and after.pos_ in ("NOUN", "PROPN")) or named_head \
+                or used:
             if not doc[start].is_sent_start or end - start > 1:
                 out.append(Candidate(start, end, "Product", 2, "software-name"))
     return out

@@ -132,7 +132,11 @@ def _ransom_paid(ctx: DocContext, token: Token, sent: int) -> bool:
     if ctx.lemma[token.i] != "pay":
         return False
     words = ctx.sentence_words(sent).lowers
-    return not words.isdisjoint(_RANSOM_WORDS) and any(c.dep_ == "nsubj" for c in token.children)
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in token.children):
+        return False  # "if they paid the fee": no payment was made
+    # who pays is named ("Acme paid"), not a pronoun standing for whoever a study asked
+    return not words.isdisjoint(_RANSOM_WORDS) and any(
+        c.dep_ == "nsubj" and c.pos_ != "PRON" for c in token.children)
 
 
 def _listed_with(ctx: DocContext, victim: int, sent) -> list[int]:
