@@ -85,6 +85,9 @@ def find_mentions(ctx: DocContext) -> list[IncidentMention]:
             if listed or paid:
                 victim = _best_in(ctx, [g for c in token.children if c.dep_ in (
                     ("dobj", "attr") if listed else ("nsubj",)) for g in c.subtree])
+                if victim is None and listed:  # a long list the parser hung elsewhere: the name right after
+                    victim = next((c for t in ctx.doc[token.i + 1:min(token.i + 3, sent.end)]
+                                   if (c := ctx.cluster_at(t)) is not None), None)
             elif noun:
                 if _compound_inside(token, nouns):
                     continue
@@ -306,6 +309,10 @@ def _attack_verb(token: Token, sent, ctx: DocContext | None = None) -> bool:
         return True
     if lemma == "break" and any(c.lower_ == "into" for c in token.children):
         return True
+    if lemma in IMPACT_VERBS and ctx is not None and any(
+            c.dep_ in ("nsubj", "agent") and any((k := ctx.cluster_at(g)) is not None and ctx.type_of(k) == "Malware"
+                                                  for g in c.subtree) for c in token.children):
+        return True  # "the WannaCry worm disrupted FedEx": what malware does to its victims is the attack
     if lemma not in lex["attack_verb_needs_cyber"] and lemma not in ("steal", "exfiltrate", "take"):
         return False  # (before the subtree walk below, which no other verb needs)
     attackers = {"hackers", "hacker", "attackers", "intruders", "ransomware", "criminals", "cybercriminals", "gang",
@@ -332,10 +339,12 @@ def _generic_clause(token: Token) -> bool:
 def _fell_victim(ctx: DocContext, token: Token) -> int | None:
     """'Liberty Life has fallen victim to a ransomware attack': the subject of 'fall victim to' was hit."""
     to = token.head
-    if token.dep_ != "pobj" or to.lower_ != "to":
+    if token.dep_ != "pobj" or to.lower_ not in ("to", "of"):
         return None
-    victim_word = to.head
-    verb = victim_word.head if victim_word.lemma_.lower() == "victim" else victim_word
+    victim_word = to.head  # "fell victim to", "was subject to", "was the target of"
+    if to.lower_ == "of" and victim_word.lemma_.lower() not in ("target", "victim"):
+        return None
+    verb = victim_word.head if victim_word.lemma_.lower() in ("victim", "subject", "target", "prey") else victim_word
     if verb.lemma_.lower() not in ("fall", "become", "be"):
         return None
     return _best_in(ctx, [g for c in verb.children if c.dep_ == "nsubj" for g in c.subtree])

@@ -38,6 +38,11 @@ def test_real_news_gang_named_after_its_ransomware_stays_the_actor(nlp):
     ("Victims of the breach included Borealis Insurance and Cinder Freight.", {"Borealis Insurance", "Cinder Freight"}),
     ("Riverton County paid a ransom of $40,000 in bitcoin to unlock its servers.", {"Riverton County"}),
     ("Lakeside Clinic fell victim to a ransomware attack last week.", {"Lakeside Clinic"}),
+    ("Last month Lakeside Clinic was subject to a ransomware attack.", {"Lakeside Clinic"}),
+    ("The Grimlock worm disrupted Borealis Insurance and Cinder Freight on Friday.",
+     {"Borealis Insurance", "Cinder Freight"}),
+    ("Telecom providers caught by the breach include Altel Mobile, Borealis Insurance, Cinder Freight and "
+     "Dunmore Telecom, reports suggest.", {"Altel Mobile", "Borealis Insurance", "Cinder Freight", "Dunmore Telecom"}),
     ("Hackers stole the records of 40,000 customers from Borealis Insurance in March.", {"Borealis Insurance"}),
     ("Borealis Insurance admitted that a breach exposed the records of its customers.", {"Borealis Insurance"}),
 ])
