@@ -147,7 +147,8 @@ _STORY_WORDS = {"network", "networks", "systems", "intrusion", "breach", "attack
 
 
 # Finders whose ThreatActor type rests on the text's own words ("a group calling itself X", "the X gang").
-_STRONG_ACTOR_RULES = {"named-actor", "hacked-by", "hashtag", "actor-code", "gang-name", "attack-alias", "actor-example"}
+_STRONG_ACTOR_RULES = {"named-actor", "hacked-by", "hashtag", "actor-code", "gang-name", "attack-alias", "actor-example",
+                       "actor-apposition"}
 
 
 def _actors_in_story(ctx: DocContext, cleaned: Cleaned, claims: list[LocalClaim], by_sentence, main) -> list[LocalClaim]:

@@ -325,6 +325,35 @@ def _descriptors(doc: Doc) -> list[Candidate]:
     return out
 
 
+_ATTACKER_WORDS = {"hacker", "hackers", "hacking", "cybercriminal", "cybercriminals", "criminal", "cybercrime",
+                   "ransomware", "extortion", "hacktivist", "threat", "espionage", "apt", "notorious"}
+
+
+def _actor_appositions(doc: Doc) -> list[Candidate]:
+    """'another notorious group, MoneyTaker,' / 'X, a hacking group that ...': a name in apposition to an
+    attackers' noun qualified as such is a threat actor."""
+    nouns = lexicon(doc).words("actor_nouns") - {"operation", "team", "unit"}
+    out = []
+    for token in doc:
+        if token.lemma_.lower() not in nouns or token.pos_ != "NOUN":
+            continue
+        qualified = any(t.lower_ in _ATTACKER_WORDS for t in doc[max(token.sent.start, token.i - 3):token.i + 3])
+        if not qualified:
+            continue
+        if token.i + 2 < len(doc) and doc[token.i + 1].text == ",":  # "group, MoneyTaker,"
+            name = name_after(doc, token.i + 2, allow_quotes=False)
+            if name and name[1] < len(doc) and doc[name[1]].text in (",", ".", ";") and \
+                    not gazetteer().country(doc[name[0]:name[1]].text):
+                out.append(Candidate(*name, "ThreatActor", 4, "actor-apposition"))
+        if token.dep_ == "appos" and token.head.pos_ == "PROPN":  # "X, a hacking group that ..."
+            head = token.head
+            start = head.left_edge.i if head.left_edge.i >= head.sent.start else head.i
+            name = trim(doc, start, head.i + 1)
+            if name[0] < name[1] and not gazetteer().country(doc[name[0]:name[1]].text):
+                out.append(Candidate(*name, "ThreatActor", 4, "actor-apposition"))
+    return out
+
+
 def _appositions(doc: Doc) -> list[Candidate]:
     """'Kaseya, a U.S. IT management company': what the text says a name is beats the model's guess."""
     out = []
@@ -520,6 +549,6 @@ def _units(doc: Doc) -> list[Candidate]:
     return out
 
 
-FINDERS = (_from_ner, _list_members, _actor_examples, _government_seats, _countries, _attack_groups, _malware, _named_actors, _hacked_by, _hashtags,
+FINDERS = (_from_ner, _list_members, _actor_examples, _actor_appositions, _government_seats, _countries, _attack_groups, _malware, _named_actors, _hacked_by, _hashtags,
            _actor_codes, _gang_names, _films, _outlets, _products, _units, _platforms, _software, _appositions,
            _owners, _descriptors)

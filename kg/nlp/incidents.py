@@ -290,10 +290,13 @@ def _specific(token: Token) -> bool:
 
 def _qualified_incident(token: Token) -> bool:
     """'a cyber incident', 'the security incident', 'a ransomware event' (an outage alone is no attack)."""
-    if token.lemma_.lower() not in ("incident", "event"):
-        return False
+    if token.lemma_.lower() not in ("incident", "event", "campaign", "operation", "attempt", "spree", "wave"):
+        return False  # "a phishing campaign", "blackmail attempts", "a hacking spree"
     qualifiers = {"cyber", "cybersecurity", "cyber-security", "security", "hacking", "ransomware", "malicious", "breach",
-                  "hack", "phishing", "malware"}
+                  "hack", "phishing", "malware", "spear-phishing", "espionage", "cyber-espionage", "blackmail",
+                  "extortion", "ddos"}
+    if token.lemma_.lower() not in ("incident", "event"):
+        qualifiers -= {"security"}
     return any(c.dep_ in ("amod", "compound") and c.lower_ in qualifiers for c in token.children)
 
 

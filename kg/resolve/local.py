@@ -17,6 +17,9 @@ from kg.nlp.gazetteer import gazetteer
 from kg.resolve.keys import alias_key, initials
 from kg.resolve.unionfind import UnionFind
 
+# Finders whose type rests on the text's own words about the name (kg/nlp/finders.py rule ids).
+TEXT_CUE_RULES = frozenset({"named-actor", "named-malware", "hacked-by", "gang-name", "actor-example", "actor-apposition",
+                            "malware-name"})
 GROUP_OF_TYPE = {"Organization": "org", "ThreatActor": "org", "Product": "org", "Person": "person",
                  "Film": "work", "Country": "country", "Malware": "malware"}
 
@@ -143,8 +146,11 @@ def _link_surnames(mentions: list[Mention], keys: list[str], uf: UnionFind) -> s
 
 
 def _cluster(mentions: list[Mention], keys: list[str], members: list[int], weak: set[int]) -> Cluster:
-    types = Counter(mentions[i].type for i in members)
-    kind = types.most_common(1)[0][0]
+    # A name the text itself types ("a group known as X", "the X gang") keeps that type for all its forms
+    # ("X (TDO)"), however often the model guessed otherwise; else the majority, ties by type name.
+    cued = Counter(mentions[i].type for i in members if mentions[i].rule in TEXT_CUE_RULES)
+    types = cued or Counter(mentions[i].type for i in members)
+    kind = min(types.items(), key=lambda item: (-item[1], item[0]))[0]
     gaz = gazetteer()
     country = next((_country_of(mentions[i]) for i in members if mentions[i].type == "Country"), None)
     aliases = list(dict.fromkeys(mentions[i].text for i in members))

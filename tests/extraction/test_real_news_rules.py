@@ -116,3 +116,14 @@ def test_real_news_a_new_cue_is_a_data_change(tmp_path):
         nlp.add_pipe("kg_entities", last=True, config=config)
         statuses.append(attributed(graph_of(nlp, text)).get("Moldova"))
     assert statuses == ["asserted", "suspected"]
+
+
+def test_real_news_actor_appositions_and_the_text_typing_a_cluster(nlp):
+    g = graph_of(nlp, "Banks in Moldova were the target of a phishing campaign.\nOn Monday another notorious group, "
+                      "Grey Heron, ran a similar campaign against the same banks.\nA hacker group known as The Pale "
+                      "Rider (TPR) leaked the files of Acme Bank.\nTPR said it would publish more.\nTPR posted a "
+                      "sample.\nTPR also wrote to reporters.")
+    kinds = types(g)
+    assert kinds.get("Grey Heron") == "ThreatActor"
+    assert kinds.get("Pale Rider") == "ThreatActor"  # its acronym, mentioned more often, is the same actor
+    assert "Pale Rider" in attributed(g)
