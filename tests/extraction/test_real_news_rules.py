@@ -127,3 +127,12 @@ def test_real_news_actor_appositions_and_the_text_typing_a_cluster(nlp):
     assert kinds.get("Grey Heron") == "ThreatActor"
     assert kinds.get("Pale Rider") == "ThreatActor"  # its acronym, mentioned more often, is the same actor
     assert "Pale Rider" in attributed(g)
+
+
+def test_real_news_defendants_and_fraudsters(nlp):
+    g = graph_of(nlp, "Hackers breached Acme Bank in May.\nThe defendants, Ivan Petrovsky, 34, and Lena Moroz, 27, are "
+                      "alleged to have developed the Grimlock ransomware.\nMarek Dvorak allegedly conned two of the "
+                      "bank's suppliers into wiring money to his accounts.")
+    found = attributed(g)
+    assert found.get("Ivan Petrovsky") == found.get("Lena Moroz") == "suspected"
+    assert found.get("Marek Dvorak") == "suspected"

@@ -228,6 +228,7 @@ def attribution_blame(view: SentenceView) -> list[Found]:
 
 _CHARGE = frozenset({"charge", "indict", "arrest", "extradite", "sentence", "convict", "accuse", "prosecute", "detain",
                      "plead", "jail", "imprison", "apprehend", "identify"})
+_DEFENDANTS = frozenset({"defendant", "suspect", "accused"})
 _PROVEN = frozenset({"sentence", "convict", "plead", "jail", "imprison"})
 _CRIME_WORDS = frozenset({"hack", "hacking", "breach", "phishing", "fraud", "attack", "cyberattack", "ransomware",
                           "malware", "steal", "theft", "intrusion", "scheme", "scam", "extortion", "computer", "wire"})
@@ -237,10 +238,16 @@ def attribution_charged(view: SentenceView) -> list[Found]:
     """'X was charged with hacking', 'police arrested X over the breach', 'X pleaded guilty': the people the
     law names for an attack. Suspected until a court says so (convicted, sentenced, pleaded guilty)."""
     out = []
-    if view.incident() is None or not view.has(lemmas=_CHARGE) or not view.has(lemmas=_CRIME_WORDS, lowers=_CRIME_WORDS):
+    if view.incident() is None or not view.has(lemmas=_CHARGE | _DEFENDANTS):
         return out
     for token in view.span:
         lemma = lemma_of(token)
+        if lemma in _DEFENDANTS and token.pos_ == "NOUN":  # "the defendants, A and B, are alleged to ..."
+            named = [g for c in children_of(token, "appos") for g in [c, *c.conjuncts]]
+            for actor in view.typed(phrase_of(named), ("Person", "ThreatActor", "Organization")):
+                out.append(Found(("i", view.incident(token)), "ATTRIBUTED_TO", ("e", actor), [token], "attr-charged",
+                                 0.7, status="suspected", cue=token.text))
+            continue
         if token.pos_ != "VERB" or lemma not in _CHARGE:
             continue
         if lemma == "plead" and not any(c.lower_ == "guilty" for c in token.subtree):
@@ -254,7 +261,8 @@ def attribution_charged(view: SentenceView) -> list[Found]:
     return out
 
 
-_ACTS = frozenset({"leak", "dump", "steal", "extort", "publish", "release", "post", "sell", "deface", "hack", "breach",
+_FRAUD = frozenset({"con", "defraud", "deceive", "trick", "swindle", "dupe", "scam", "impersonate", "pose"})
+_ACTS = _FRAUD | frozenset({"leak", "dump", "steal", "extort", "publish", "release", "post", "sell", "deface", "hack", "breach",
                    "target", "hit", "attack", "compromise", "infect", "encrypt", "demand", "threaten", "blackmail"})
 
 
@@ -272,7 +280,9 @@ def attribution_actor_acts(view: SentenceView) -> list[Found]:
             continue
         # What a gang publishes of its own deed (posts, leaks, threatens) is its claim; a reported deed is not.
         own = lemma_of(token) in _OWN_WORD
-        for actor in view.typed(subtree_of(subjects_of(token)), ("ThreatActor",)):
+        # a person who cons or defrauds the victims is the attacker of a fraud ("X allegedly conned two firms")
+        kinds = ("ThreatActor", "Person") if lemma_of(token) in _FRAUD else ("ThreatActor",)
+        for actor in view.typed(subtree_of(subjects_of(token)), kinds):
             out.append(Found(("i", view.incident(token)), "ATTRIBUTED_TO", ("e", actor), [token], "attr-actor-acts", 0.6,
                              claimed=own, cue=token.text if own else None))
     return out
