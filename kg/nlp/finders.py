@@ -329,6 +329,9 @@ _ATTACKER_WORDS = {"hacker", "hackers", "hacking", "cybercriminal", "cybercrimin
                    "ransomware", "extortion", "hacktivist", "threat", "espionage", "apt", "notorious"}
 
 
+_BENIGN = {"ethical", "white-hat", "whitehat", "researcher", "researchers", "founder", "expert", "analyst"}
+
+
 def _actor_appositions(doc: Doc) -> list[Candidate]:
     """'another notorious group, MoneyTaker,' / 'X, a hacking group that ...': a name in apposition to an
     attackers' noun qualified as such is a threat actor."""
@@ -337,9 +340,9 @@ def _actor_appositions(doc: Doc) -> list[Candidate]:
     for token in doc:
         if token.lemma_.lower() not in nouns or token.pos_ != "NOUN":
             continue
-        qualified = any(t.lower_ in _ATTACKER_WORDS for t in doc[max(token.sent.start, token.i - 3):token.i + 3])
-        if not qualified:
-            continue
+        window = doc[max(token.sent.start, token.i - 3):token.i + 3]
+        if not any(t.lower_ in _ATTACKER_WORDS for t in window) or any(t.lower_ in _BENIGN for t in window):
+            continue  # "X, an ethical hacker and researcher": not an attacker
         if token.i + 2 < len(doc) and doc[token.i + 1].text == ",":  # "group, MoneyTaker,"
             name = name_after(doc, token.i + 2, allow_quotes=False)
             if name and name[1] < len(doc) and doc[name[1]].text in (",", ".", ";") and \

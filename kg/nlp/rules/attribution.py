@@ -227,7 +227,7 @@ def attribution_blame(view: SentenceView) -> list[Found]:
 
 
 _CHARGE = frozenset({"charge", "indict", "arrest", "extradite", "sentence", "convict", "accuse", "prosecute", "detain",
-                     "plead", "jail", "imprison", "apprehend", "identify"})
+                     "plead", "jail", "imprison", "apprehend"})
 _DEFENDANTS = frozenset({"defendant", "suspect", "accused"})
 _PROVEN = frozenset({"sentence", "convict", "plead", "jail", "imprison"})
 _CRIME_WORDS = frozenset({"hack", "hacking", "breach", "phishing", "fraud", "attack", "cyberattack", "ransomware",
