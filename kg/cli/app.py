@@ -18,7 +18,7 @@ import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from kg import __version__
-from kg.cli import db
+from kg.cli import db, review
 from kg.cli.ask import ask
 from kg.cli.browser import browser
 from kg.cli.evaluate import evaluate
@@ -37,6 +37,7 @@ app = typer.Typer(
     add_completion=False,
 )
 app.add_typer(db.app, name="db")
+app.add_typer(review.app, name="review")
 app.command(name="eval")(evaluate)
 app.command()(ask)
 app.command(name="show")(show_entity)
@@ -53,6 +54,7 @@ Nodes
   (:Incident {id, name, date, kind, victims})
   (:Claim {id, predicate, status, cue, article, sentence, start, end, rule, confidence, according_to})
   (:Name {key})   one per alias key, for look-ups by any name
+  (:Review {claim, decision, why, by, at, history, record})   an analyst's decision on a claim (kg review)
 
 Evidence
   (:Claim)-[:SUBJECT]->(:Entity|Incident)     (:Claim)-[:OBJECT]->(:Entity|Incident)

@@ -16,7 +16,7 @@ is a Replacement with nothing new. The ledger step (cypher/write/ledger.cypher) 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from queue import Queue
 from threading import Thread
@@ -266,19 +266,31 @@ class Writer:
                 total += len(batch)
         return total
 
-    def written_before(self, ids: Iterable[str]) -> set[str]:
-        """Those of `ids` that have an Article node (complete or not): their claims must be replaced."""
+    def _found(self, statement: str, ids: Iterable[str]) -> set[str]:
+        """The ids a read statement returns for `ids`, asked `batch_size` at a time."""
         ids = list(ids)
         found: set[str] = set()
         for start in range(0, len(ids), self.batch_size):
-            records, _, _ = self.driver.execute_query(load("read/ledger").body, ids=ids[start:start + self.batch_size],
+            records, _, _ = self.driver.execute_query(load(statement).body, ids=ids[start:start + self.batch_size],
                                                       database_=self.database, routing_="r")
             found.update(r["id"] for r in records)
         return found
 
+    def written_before(self, ids: Iterable[str]) -> set[str]:
+        """Those of `ids` that have an Article node (complete or not): their claims must be replaced."""
+        return self._found("read/ledger", ids)
+
+    def rejected(self, ids: Iterable[str]) -> set[str]:
+        """Those of the claim ids that an analyst rejected (`kg review reject`)."""
+        return self._found("read/rejected", ids)
+
     def write(self, graph: Graph) -> Written:
-        """Write one graph. Its articles that were written before have their old claims replaced."""
+        """Write one graph. Its articles that were written before have their old claims replaced; claims an
+        analyst rejected stay out (a rejection outlives re-ingest and re-extraction, as claim ids are stable)."""
         done = Written()
+        rejected = self.rejected(c.id for c in graph.claims)
+        if rejected:
+            graph = replace(graph, claims=[c for c in graph.claims if c.id not in rejected])
         replaced = self.written_before(a["id"] for a in graph.articles)
         for step in plan(graph, replaced):
             if isinstance(step, Replacement):
@@ -300,6 +312,27 @@ class Writer:
                 done.add(session.execute_write(_replace, Replacement(chunk, forget=True)))
                 done.articles += len(chunk)
         return done
+
+    def review(self, decision: dict, drop: str | None = None, add: list[Claim] = (), kind_of: dict | None = None,
+               pairs: Iterable[Pair] = (), article: dict | None = None) -> Written:
+        """One review decision in one transaction: record it (write/review), take the claim `drop` out of the
+        evidence or write the claims `add` (an analyst's own, under the article row `article`, or a restored
+        one), then recompute every direct edge touched from its claims, as a re-written article's are."""
+        def work(tx) -> Written:
+            done = Written()
+            tx.run(load("write/review").body, row=decision).consume()
+            if article is not None:
+                tx.run(load("write/articles").body, rows=[article]).consume()
+            if drop is not None:
+                tx.run(load("write/delete_claim").body, id=drop).consume()
+            for step in claim_steps(list(add), kind_of or {}, pairs):
+                tx.run(step.statement, {step.key: step.rows, **step.params}).consume()
+                if step.part in ("claims", "edges"):
+                    setattr(done, step.part, getattr(done, step.part) + len(step.rows))
+            return done
+
+        with self.driver.session(database=self.database) as session:
+            return session.execute_write(work)
 
     def write_all(self, graphs: Iterable[Graph], ahead: int = 1) -> Written:
         """Write graphs as they come, in a background thread, while `graphs` computes the next ones.
