@@ -367,6 +367,8 @@ def _appositions(doc: Doc) -> list[Candidate]:
             word = doc[k].lower_
             if doc[k].text in (",", ".", ";") or doc[k].pos_ == "VERB":
                 break
+            if k + 1 < len(doc) and doc[k + 1].tag_ == "POS":
+                continue  # "the company's chairman": the possessor is not what the name is
             if word in _PERSON_TITLES and end - start >= 2 and (k + 1 >= len(doc) or doc[k + 1].pos_ != "NOUN"):
                 out.append(Candidate(start, end, "Person", 3, "apposition-person"))  # "X, the company's CFO"
                 break
