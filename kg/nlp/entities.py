@@ -47,10 +47,17 @@ def propagate(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
     """A name found once is found everywhere in the article: the model often tags only some mentions."""
     text = tokens_of(doc).text
     names: dict[tuple[str, ...], Candidate] = {}
+    suffixes = lexicon(doc).words("org_suffixes")
     for c in chosen:
         words = tuple(text[c.start:c.end])
         if words[0][:1].isupper() or words[0] == "#":
             names.setdefault(words, c)
+            # "Uber Technologies" ... "Uber said": a company is also called without its legal or generic suffix
+            if c.type == "Organization" and len(words) >= 2 and words[-1].lower() in suffixes \
+                    and words[0][:1].isupper() and len(words[0]) > 2:
+                short = words[:-1]
+                if short[-1].lower() not in suffixes:
+                    names.setdefault(short, c)
     taken = {k for c in chosen for k in range(c.start, c.end)}
     starts: dict[str, list[int]] = {words[0]: [] for words in names}  # where each first word occurs
     for i, word in enumerate(text):
