@@ -457,12 +457,18 @@ def _is_loot_owner(ctx: DocContext, victim: int, heads: list[Token]) -> bool:
     return any(h.lemma_.lower() in LOOT and ctx.type_of(victim) == "Person" for h in heads)
 
 
+# What investigators do to other people's networks as well as to their own.
+_FOUND_BY_OTHERS = {"find", "detect", "discover", "notice"}
+
+
 def _speaker(ctx: DocContext, token: Token, own: bool = False) -> int | None:
     """The organisation that says it happened: 'Yahoo said ... data was stolen'. With `own`, only one that
     speaks of itself: not an outlet, a security firm or an agency, which report other people's incidents."""
     for ancestor in token.ancestors:
         lemma = ancestor.lemma_.lower()
         if lemma in SAY_VERBS | SUFFER_VERBS:
+            if own and lemma in _FOUND_BY_OTHERS:
+                return None  # "the agency said it had found malware on the networks of energy companies"
             if own and lemma not in SUFFER_VERBS and not any(
                     t.lower_ in ("its", "it", "our", "we", "us") for t in token.subtree):
                 return None  # "SBU said the attack ...": a speaker, not a victim; "Acme said its network ..."
