@@ -339,6 +339,10 @@ def _generic_clause(token: Token) -> bool:
     return any(a.lemma_ in ("time", "victim", "risk", "threat") and a.pos_ == "NOUN" for a in token.ancestors)
 
 
+_SYSTEM_WORDS = {"server", "servers", "software", "system", "systems", "router", "routers", "database", "databases",
+                 "network", "networks", "website", "site", "platform", "email", "app", "cloud"}
+
+
 def _fell_victim(ctx: DocContext, token: Token) -> int | None:
     """'Liberty Life has fallen victim to a ransomware attack': the subject of 'fall victim to' was hit."""
     to = token.head
@@ -367,7 +371,11 @@ def _noun_victim(ctx: DocContext, token: Token, compounds: bool = True) -> int |
         if child.dep_ in ("compound", "poss", "nmod", "amod") and compounds:
             # "the WannaCry ransomware attack": the attack's (or its malware's) name, not its victim
             victim = _best_in(ctx, [t for t in child.subtree if not _names_the_attack(t)])
-            if victim is not None and ctx.type_of(victim) not in ("ThreatActor", "Malware", "Product"):
+            # a product before "attack" is the attack's kind ("DoS attacks"), unless a system is named
+            # with it ("the Exchange email server hacks")
+            system = any(t.lower_ in _SYSTEM_WORDS for t in child.subtree)
+            if victim is not None and ctx.type_of(victim) not in ("ThreatActor", "Malware") and (
+                    ctx.type_of(victim) != "Product" or system):
                 return victim
     for clause in token.children:  # "an attack that knocked out the studio's network", "...spread to hit X"
         if clause.dep_ != "relcl":
