@@ -117,6 +117,8 @@ def _acceptable(span: Span) -> bool:
         return False  # "TrendMicro. One": two sentences are never one name
     if text.count("(") != text.count(")") or ")" in text[:-1] or any(t.ent_type_ in ("DATE", "TIME") for t in span):
         return False  # "CNN)Atlanta", "Bitcoin Private (BTCP", "Kaspersky on Tuesday": not one name
+    if span[-1].lower_ in lexicon(span.doc).words("attack_nouns") or span[-1].lemma_.lower() == "attack":
+        return False  # "Intercontinental Hotels Group Data Breach": an event, not a name
     if _NOT_A_NAME.search(text):
         return False  # a URL, a domain, a handle's link, a CVE id: never an entity
     return any(ch.isupper() for ch in text)

@@ -92,7 +92,8 @@ def find_mentions(ctx: DocContext) -> list[IncidentMention]:
                 if _compound_inside(token, nouns):
                     continue
                 specific = _specific(token)
-                victim = _noun_victim(ctx, token, compounds=specific)
+                # "Layer 7 DDoS attacks", "XSS attacks": a name before a plural attack noun is its kind
+                victim = _noun_victim(ctx, token, compounds=specific and token.tag_ not in ("NNS", "NNPS"))
                 if victim is None and not specific:
                     continue  # "attacks" in general; "card breaches have hit X" names its victim
             else:
@@ -419,6 +420,7 @@ def _verb_victim(ctx: DocContext, token: Token) -> int | None:
     places = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "into", "at", "of")
               for g in c.subtree]
     for group in (subjects, objects):
+        group = [c for c in group if c.lemma_.lower() not in _WEAKNESSES]  # "targeted an SMB flaw": no victim
         victim = _best_in(ctx, [g for c in group for g in c.subtree])
         if victim is not None and not _is_loot_owner(ctx, victim, group):
             return victim
@@ -449,6 +451,9 @@ def _coping(ctx: DocContext, token: Token) -> int | None:
                     return victim
             return None
     return None
+
+
+_WEAKNESSES = {"vulnerability", "flaw", "bug", "exploit", "weakness", "hole", "loophole", "protocol"}
 
 
 def _hirer(ctx: DocContext, token: Token) -> int | None:
