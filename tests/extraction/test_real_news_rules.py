@@ -136,3 +136,12 @@ def test_real_news_defendants_and_fraudsters(nlp):
     found = attributed(g)
     assert found.get("Ivan Petrovsky") == found.get("Lena Moroz") == "suspected"
     assert found.get("Marek Dvorak") == "suspected"
+
+
+def test_real_news_a_story_names_its_victim_in_its_lead(nlp):
+    g = graph_of(nlp, "Borealis Insurance shares fall after ransomware attack\n\nBorealis Insurance shares fell five per "
+                      "cent on Tuesday after the ransomware attack.\nThe attack began on Sunday, investigators said.")
+    assert ("Borealis Insurance", "suspected") in {(v, s) for _, v, s in claims(g, "TARGETED")}
+    told = graph_of(nlp, "Northfield Security warns of ransomware attack\n\nNorthfield Security, a security firm, said "
+                         "on Tuesday that a ransomware attack was under way.")
+    assert not claims(told, "TARGETED")  # a security firm reporting an attack is not its victim
