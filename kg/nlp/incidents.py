@@ -12,17 +12,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Token
 
 from kg.nlp.context import DocContext
 from kg.nlp.gazetteer import lexicon
+from kg.nlp.spans import cyber_sentence
 
 VICTIM_TYPES = ("Organization", "Product", "Country", "Person")
 IMPACT_VERBS = {"knock", "cripple", "paralyze", "paralyse", "disrupt", "hit", "take", "shut", "affect", "halt",
                 "down", "encrypt", "expose", "target", "strike", "wipe", "damage", "force", "disable", "lock",
-                "cut", "compromise", "breach", "infect"}
+                "cut", "compromise", "breach", "infect", "sabotage", "destroy", "hijack", "corrupt", "cripple"}
 # What attackers take: "hackers stole data" names no victim, the one who says so is it.
 LOOT = {"data", "information", "research", "file", "email", "record", "detail", "tool", "code", "password",
         "credential", "document", "account", "secret", "number", "message", "network", "system", "server"}
@@ -313,6 +313,9 @@ def _attack_verb(token: Token, sent, ctx: DocContext | None = None) -> bool:
         return True
     if lemma == "break" and any(c.lower_ == "into" for c in token.children):
         return True
+    if lemma == "gain" and any(c.dep_ == "dobj" and c.lemma_.lower() == "access" for c in token.children) and (
+            ctx is None or cyber_sentence(sent)):
+        return True  # "had gained access to its email environment"
     if lemma in IMPACT_VERBS and ctx is not None and any(
             c.dep_ in ("nsubj", "agent") and any((k := ctx.cluster_at(g)) is not None and ctx.type_of(k) == "Malware"
                                                   for g in c.subtree) for c in token.children):
@@ -419,6 +422,10 @@ def _verb_victim(ctx: DocContext, token: Token) -> int | None:
     objects = [c for c in token.children if c.dep_ == "dobj"]
     places = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "into", "at", "of")
               for g in c.subtree]
+    if token.lemma_.lower() == "gain":  # "gained access to X's systems": what access was gained to
+        objects = []
+        places = [g for c in token.children for p in ([c] if c.dep_ == "prep" else c.children)
+                  if p.dep_ == "prep" and p.lower_ == "to" for g in p.subtree]
     for group in (subjects, objects):
         group = [c for c in group if c.lemma_.lower() not in _WEAKNESSES]  # "targeted an SMB flaw": no victim
         victim = _best_in(ctx, [g for c in group for g in c.subtree])

@@ -7,7 +7,6 @@ Votes come from the words around each mention (lexicon.json `org_kind_cues`: "se
 from __future__ import annotations
 
 from collections import Counter
-from functools import lru_cache
 
 from spacy.tokens import Doc
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.nlp.gazetteer import lexicon
 from kg.nlp.rules.base import Found, SentenceView, children_of, lemma_of, mentions_attack, own_words, subjects_of, subtree_of
 
 
