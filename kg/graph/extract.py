@@ -179,6 +179,10 @@ _STRONG_ACTOR_RULES = {"named-actor", "hacked-by", "hashtag", "actor-code", "gan
                        "actor-apposition"}
 
 
+# Finders by which the story itself introduces an actor ("a group known as X", "another group, X,").
+_INTRODUCED = {"named-actor", "actor-apposition", "actor-example", "hacked-by"}
+
+
 def _actors_in_story(ctx: DocContext, cleaned: Cleaned, claims: list[LocalClaim], by_sentence, main) -> list[LocalClaim]:
     """A threat actor that a story about an attack names, in a sentence about the intrusion, with no rule
     tying it to the attack ("found two groups in the network: one it calls Cozy Bear"): a suspect."""
@@ -189,12 +193,16 @@ def _actors_in_story(ctx: DocContext, cleaned: Cleaned, claims: list[LocalClaim]
     for n, cluster in enumerate(ctx.clusters):
         if cluster.type != "ThreatActor" or ("e", n) in tied:
             continue
-        if not cluster.kb and not any(ctx.mentions[m].rule in _STRONG_ACTOR_RULES for m in cluster.mentions):
+        introduced = any(ctx.mentions[m].rule in _INTRODUCED for m in cluster.mentions)
+        if not cluster.kb and not introduced and not any(ctx.mentions[m].rule in _STRONG_ACTOR_RULES
+                                                         for m in cluster.mentions):
             continue  # typed from a guess (a mixed-case word), not from what the text says it is
         for m in cluster.mentions:
             sent_index = ctx.mentions[m].sent
             sent = ctx.sents[sent_index]
-            if sent_index in by_sentence or any(t.lower_ in _STORY_WORDS for t in sent):
+            # a group the story itself introduces ("a group known as X") is one of its actors wherever it is
+            # named; a known group (ATT&CK) only where the sentence is about the intrusion (not background)
+            if introduced or sent_index in by_sentence or any(t.lower_ in _STORY_WORDS for t in sent):
                 incident = next(iter(by_sentence.get(sent_index, {}).values()), main)
                 anchor = ctx.doc[ctx.mentions[m].token]
                 found = Found(("i", incident), "ATTRIBUTED_TO", ("e", n), [anchor], "attr-actor-in-story", 0.4,

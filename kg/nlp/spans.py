@@ -169,9 +169,12 @@ def malware_context(doc: Doc, i: int) -> bool:
 
 
 def actor_context(doc: Doc, i: int) -> bool:
-    """An attackers' noun ("a group", "hackers") in the five words before a naming cue at i, or "a.k.a."."""
+    """An attackers' noun ("a group", "hackers") in the eight words before a naming cue at i, or "a.k.a."."""
     nouns = lexicon(doc).words("actor_nouns") | {"attackers", "scammers", "fraudsters", "persona", "handle", "moniker"}
-    window = doc[max(doc[i].sent.start, i - 5):i]
+    named = doc[i - 1] if i > doc[i].sent.start and doc[i - 1].pos_ in ("NOUN", "PROPN") else None
+    if named is not None and named.lower_ not in nouns and named.lemma_.lower() not in nouns:
+        return False  # "set up a news outlet called X": what is named is the outlet, whoever set it up
+    window = doc[max(doc[i].sent.start, i - 8):i]
     return any(t.lower_ in nouns for t in window) or doc[i].lower_.startswith("a.k.a")
 
 

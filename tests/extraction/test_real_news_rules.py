@@ -145,3 +145,21 @@ def test_real_news_a_story_names_its_victim_in_its_lead(nlp):
     told = graph_of(nlp, "Northfield Security warns of ransomware attack\n\nNorthfield Security, a security firm, said "
                          "on Tuesday that a ransomware attack was under way.")
     assert not claims(told, "TARGETED")  # a security firm reporting an attack is not its victim
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("A hacker going by the handle “Zer0Kite” was compromising open databases at Acme Bank.", "Zer0Kite"),
+    ("Hackers breached Acme Bank.\nThe group, which researchers tracked under the codename of Grey Lantern, has been "
+     "operating for years.", "Grey Lantern"),
+])
+def test_real_news_handles_and_codenames(nlp, text, actor):
+    g = graph_of(nlp, text)
+    assert types(g).get(actor) == "ThreatActor"
+    assert actor in attributed(g)
+
+
+def test_real_news_what_a_cue_names_is_the_noun_before_it(nlp):
+    g = graph_of(nlp, "A hacking group breached Acme Bank.\nThe group has also set up a news outlet called The Daily "
+                      "Ledger to lure targets in.")
+    assert types(g).get("Daily Ledger") != "ThreatActor"
+    assert "Daily Ledger" not in attributed(g)
