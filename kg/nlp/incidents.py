@@ -22,7 +22,7 @@ from kg.nlp.spans import cyber_sentence
 VICTIM_TYPES = ("Organization", "Product", "Country", "Person")
 IMPACT_VERBS = {"knock", "cripple", "paralyze", "paralyse", "disrupt", "hit", "take", "shut", "affect", "halt",
                 "down", "encrypt", "expose", "target", "strike", "wipe", "damage", "force", "disable", "lock",
-                "cut", "compromise", "breach", "infect", "sabotage", "destroy", "hijack", "corrupt", "cripple"}
+                "cut", "compromise", "breach", "infect", "sabotage", "destroy", "hijack", "corrupt", "cripple", "leave"}
 # What attackers take: "hackers stole data" names no victim, the one who says so is it.
 LOOT = {"data", "information", "research", "file", "email", "record", "detail", "tool", "code", "password",
         "credential", "document", "account", "secret", "number", "message", "network", "system", "server"}
@@ -213,9 +213,11 @@ def _organization_at(ctx: DocContext, head: Token, dep: str) -> int | None:
     """The organisation that `head`'s `dep` child names (its subject, its possessor), if any."""
     for child in head.children:
         if child.dep_ == dep:
-            cluster = ctx.refer(child)
-            if cluster is not None and ctx.type_of(cluster) == "Organization":
-                return cluster
+            # "Bristol Airport authorities", "Atlanta officials": the people speak for the organisation named
+            for part in (child, *(g for g in child.children if g.dep_ in ("compound", "poss"))):
+                cluster = ctx.refer(part)
+                if cluster is not None and ctx.type_of(cluster) == "Organization":
+                    return cluster
     return None
 
 
@@ -316,10 +318,11 @@ def _attack_verb(token: Token, sent, ctx: DocContext | None = None) -> bool:
     if lemma == "gain" and any(c.dep_ == "dobj" and c.lemma_.lower() == "access" for c in token.children) and (
             ctx is None or cyber_sentence(sent)):
         return True  # "had gained access to its email environment"
-    if lemma in IMPACT_VERBS and ctx is not None and any(
-            c.dep_ in ("nsubj", "agent") and any((k := ctx.cluster_at(g)) is not None and ctx.type_of(k) == "Malware"
-                                                  for g in c.subtree) for c in token.children):
-        return True  # "the WannaCry worm disrupted FedEx": what malware does to its victims is the attack
+    if lemma in IMPACT_VERBS and ctx is not None and _done_by_attackers(ctx, token):
+        return True  # "the WannaCry worm disrupted FedEx", "attackers used X to lock up files at Y"
+    if lemma in ("sneak", "slip", "creep", "worm") and any(c.lower_ == "into" for c in token.children) \
+            and not any(c.dep_ == "dobj" for c in token.children) and cyber_sentence(sent):
+        return True  # "the ransomware sneaked into the hospital's network"
     if lemma not in lex["attack_verb_needs_cyber"] and lemma not in ("steal", "exfiltrate", "take"):
         return False  # (before the subtree walk below, which no other verb needs)
     attackers = {"hackers", "hacker", "attackers", "intruders", "ransomware", "criminals", "cybercriminals", "gang",
@@ -331,11 +334,30 @@ def _attack_verb(token: Token, sent, ctx: DocContext | None = None) -> bool:
             for g in c.subtree) for c in token.children)
     if lemma in lex["attack_verb_needs_cyber"]:
         cyber = set(lex["cyber_context"])
-        return any(t.lower_ in cyber for t in sent) and by_attackers
+        # "were attacked by Cryptowall, which encrypted ...": any agent of a passive attack in a cyber sentence
+        passive_agent = token.tag_ == "VBN" and any(c.dep_ == "agent" for c in token.children)
+        return any(t.lower_ in cyber for t in sent) and (by_attackers or passive_agent)
     if lemma in ("steal", "exfiltrate", "take"):
         taken_from = lemma != "take" and any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children)
         return by_attackers or taken_from or (token.tag_ == "VBN" and any(g.lower_ in attackers for g in sent))
     return False
+
+
+_ATTACKERS = {"hackers", "hacker", "attackers", "attacker", "intruders", "criminals", "cybercriminals", "gang",
+              "extortionists", "scammers", "fraudsters"}
+
+
+def _done_by_attackers(ctx: DocContext, token: Token) -> bool:
+    """The subject of `token` (up its chain of xcomp/advcl/conj verbs) or its agent is attackers, a malware or
+    a threat actor."""
+    verb = token
+    while True:
+        doers = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
+        if doers or verb.dep_ not in ("xcomp", "advcl", "conj") or verb.head is verb:
+            break
+        verb = verb.head
+    return any(g.lower_ in _ATTACKERS or ((k := ctx.cluster_at(g)) is not None and ctx.type_of(k) in (
+        "Malware", "ThreatActor")) for c in doers for g in c.subtree)
 
 
 def _generic_clause(token: Token) -> bool:

@@ -139,8 +139,8 @@ def test_real_news_defendants_and_fraudsters(nlp):
 
 
 def test_real_news_a_story_names_its_victim_in_its_lead(nlp):
-    g = graph_of(nlp, "Borealis Insurance shares fall after ransomware attack\n\nBorealis Insurance shares fell five per "
-                      "cent on Tuesday after the ransomware attack.\nThe attack began on Sunday, investigators said.")
+    g = graph_of(nlp, "Borealis Insurance warns customers of ransomware attack\n\nBorealis Insurance is writing to "
+                      "its customers this week.\nThe ransomware attack began on Sunday, investigators said.")
     assert ("Borealis Insurance", "suspected") in {(v, s) for _, v, s in claims(g, "TARGETED")}
     told = graph_of(nlp, "Northfield Security warns of ransomware attack\n\nNorthfield Security, a security firm, said "
                          "on Tuesday that a ransomware attack was under way.")

@@ -281,8 +281,11 @@ def attribution_actor_acts(view: SentenceView) -> list[Found]:
         # What a gang publishes of its own deed (posts, leaks, threatens) is its claim; a reported deed is not.
         own = lemma_of(token) in _OWN_WORD
         # a person who cons or defrauds the victims is the attacker of a fraud ("X allegedly conned two firms")
-        kinds = ("ThreatActor", "Person") if lemma_of(token) in _FRAUD else ("ThreatActor",)
-        for actor in view.typed(subtree_of(subjects_of(token)), kinds):
+        fraud = lemma_of(token) in _FRAUD
+        kinds = ("ThreatActor", "Person") if fraud else ("ThreatActor",)
+        # a person only as the fraud verb's own subject: "a researcher disclosed ..., tricking victims" is not one
+        subjects = children_of(token, "nsubj") if fraud else subjects_of(token)
+        for actor in view.typed(subtree_of(subjects), kinds):
             out.append(Found(("i", view.incident(token)), "ATTRIBUTED_TO", ("e", actor), [token], "attr-actor-acts", 0.6,
                              claimed=own, cue=token.text if own else None))
     return out
