@@ -210,7 +210,9 @@ def _attack_groups(doc: Doc) -> list[Candidate]:
                 text = table.span_text(s, e)
                 # An alias that is also an English word ("Hafnium", "Equation") counts only as a proper noun.
                 ambiguous = text.lower() in gaz.ambiguous_aliases
-                if len(text) > 2 and gaz.group(text) and (not ambiguous or proper_noun(doc, s, e)):
+                # an alias that is also a word counts only as a whole name ("Play", not "Google Play Store")
+                whole_run = s == start and e == end
+                if len(text) > 2 and gaz.group(text) and (not ambiguous or (proper_noun(doc, s, e) and whole_run)):
                     if cyber_sentence(doc[s].sent) and not gaz.country(text):
                         out.append(Candidate(s, e, "ThreatActor", 4, "attack-alias"))
                     break
