@@ -16,7 +16,6 @@ from kg.nlp.dates import published_date
 from kg.nlp.incidents import LocalIncident, find_mentions, group_mentions, main_incident
 from kg.nlp.rules import DESCRIPTIVE, RULES, Found, SentenceView, leaked
 from kg.nlp.gazetteer import rule_precision
-from kg.nlp.spans import cyber_sentence
 from kg.nlp.status import source_of, status_of
 from kg.resolve.keys import alias_key
 from kg.resolve.local import Cluster
@@ -51,9 +50,6 @@ def extract(article: dict, cleaned: Cleaned, doc: Doc) -> DocResult:
     mentions = find_mentions(ctx)
     incidents, of_mention = group_mentions(ctx, mentions, _year(article.get("published")))
     main = main_incident(incidents)
-    lead = _lead_victim(ctx, incidents[main]) if main is not None and not incidents[main].victims else None
-    if lead is not None:
-        incidents[main].victims.append(lead[0])
     victims = {v for incident in incidents for v in incident.victims}
     by_sentence: dict[int, dict[int, int]] = {}
     for m, k in zip(mentions, of_mention):
@@ -77,9 +73,6 @@ def extract(article: dict, cleaned: Cleaned, doc: Doc) -> DocResult:
             for other in m.also:
                 claims.append(_claim(ctx, cleaned, Found(("i", k), "TARGETED", ("e", other), [anchor],
                                                          "target-listed", 0.7), status, cue, m.sent))
-    if lead is not None:
-        found = Found(("i", main), "TARGETED", ("e", lead[0]), [lead[1]], "target-lead", 0.5)
-        claims.append(_claim(ctx, cleaned, found, "suspected", "the story's subject", ctx.sentence_of(lead[1])))
     for n, sent in enumerate(ctx.sents):
         view = SentenceView(ctx, n, sent, by_sentence.get(n, {}), main, victims)
         found = [f for rule in RULES for f in rule(view)]
@@ -120,27 +113,6 @@ def _calibrated(claims: list[LocalClaim], precision: dict[str, float]) -> list[L
     strong = {(c.subject, c.object) for c in claims if c.predicate == "ATTRIBUTED_TO" and c.confidence >= WEAK_RULE}
     return [c for c in claims if c.predicate != "ATTRIBUTED_TO" or c.confidence >= WEAK_RULE
             or (c.subject, c.object) in strong]
-
-
-_BYSTANDERS = ("security firm", "news outlet", "government agency", "platform")
-
-
-def _lead_victim(ctx: DocContext, incident) -> tuple[int, object] | None:
-    """A story about an attack whose sentences name no victim is about the organisation its lead is about:
-    the organisation that is the subject of one of the first two sentences and is named most often (not an
-    outlet, a security firm or an agency, which report and investigate other people's incidents)."""
-    best, best_key = None, None
-    for token in ctx.doc[:ctx.sents[min(1, len(ctx.sents) - 1)].end]:
-        cluster = ctx.cluster_at(token)
-        if cluster is None or token.dep_ not in ("nsubj", "nsubjpass", "poss", "compound"):
-            continue
-        c = ctx.clusters[cluster]
-        if c.type != "Organization" or c.kind in _BYSTANDERS or not cyber_sentence(token.sent):
-            continue
-        key = (len(c.mentions), -token.i)
-        if best_key is None or key > best_key:
-            best, best_key = (cluster, token), key
-    return best if best is not None and best_key[0] >= 2 else None
 
 
 def _denier(ctx: DocContext, sent, cue: str | None) -> int | None:

@@ -138,15 +138,6 @@ def test_real_news_defendants_and_fraudsters(nlp):
     assert found.get("Marek Dvorak") == "suspected"
 
 
-def test_real_news_a_story_names_its_victim_in_its_lead(nlp):
-    g = graph_of(nlp, "Borealis Insurance warns customers of ransomware attack\n\nBorealis Insurance is writing to "
-                      "its customers this week.\nThe ransomware attack began on Sunday, investigators said.")
-    assert ("Borealis Insurance", "suspected") in {(v, s) for _, v, s in claims(g, "TARGETED")}
-    told = graph_of(nlp, "Northfield Security warns of ransomware attack\n\nNorthfield Security, a security firm, said "
-                         "on Tuesday that a ransomware attack was under way.")
-    assert not claims(told, "TARGETED")  # a security firm reporting an attack is not its victim
-
-
 @pytest.mark.parametrize("text, actor", [
     ("A hacker going by the handle “Zer0Kite” was compromising open databases at Acme Bank.", "Zer0Kite"),
     ("Hackers breached Acme Bank.\nThe group, which researchers tracked under the codename of Grey Lantern, has been "
