@@ -154,3 +154,13 @@ def test_real_news_what_a_cue_names_is_the_noun_before_it(nlp):
                       "Ledger to lure targets in.")
     assert types(g).get("Daily Ledger") != "ThreatActor"
     assert "Daily Ledger" not in attributed(g)
+
+
+@pytest.mark.parametrize("text, country, expected", [
+    ("Suspected Moldovan hackers breached the network of Acme Bank on Tuesday.", "Moldova", True),
+    ("Hackers breached Acme Bank.\nA Moldovan gang stole the money from its customers.", "Moldova", False),
+    ("Hackers breached Acme Bank.\nIn 2003 a Moldovan hacker had leaked the source code of a game.", "Moldova", False),
+    ("Hackers breached Acme Bank.\nThe Moldovan hacking group known as Grey Heron stole the data.", "Moldova", False),
+])
+def test_real_news_a_demonym_names_a_state_only_for_its_hackers(nlp, text, country, expected):
+    assert (country in attributed(graph_of(nlp, text))) is expected

@@ -56,13 +56,22 @@ def attribution_attackers(view: SentenceView) -> list[Found]:
             # what the attackers' own clause acts on is no sponsor: "hackers targeting a Brazilian bank"
             acted_on = {g.i for t in phrase if t.dep_ in ("dobj", "nsubjpass") and t.i != subject.i for g in t.subtree}
             phrase = [t for t in phrase if t.i not in acted_on]
+            groups = view.typed(phrase, ("ThreatActor",))
+            individual = subject.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children)
             for actor in actors_in(view, phrase):
                 direct = view.ctx.cluster_at(subject) == actor  # "Russia hacked the Olympics"
                 if view.ctx.type_of(actor) == "Country" and not (direct or attacker_noun(subject)):
                     continue
+                if view.ctx.type_of(actor) == "Country" and not direct and (
+                        groups or individual or subject.lemma_.lower() in _CRIMINALS):
+                    continue  # "the Moldovan group known as X stole": X did; "a Moldovan hacker": one person
                 out.append(Found(("i", view.incident(token)), "ATTRIBUTED_TO", ("e", actor), [token, subject],
                                  "attr-attackers", 0.75))
     return out
+
+
+_CRIMINALS = frozenset({"gang", "criminal", "cybercriminal", "scammer", "fraudster", "crook", "thief", "man", "woman",
+                        "national", "teen", "teenager", "student", "syndicate", "cartel", "mafia"})
 
 
 def attribution_actor_phrase(view: SentenceView) -> list[Found]:
@@ -77,6 +86,10 @@ def attribution_actor_phrase(view: SentenceView) -> list[Found]:
             continue
         if any(c.lower_ in ("former", "ex") for c in token.children if c.dep_ in ("amod", "advmod")):
             continue  # "a former U.S. government hacker": whom someone once worked for is no sponsor
+        if token.lemma_.lower() in _CRIMINALS:
+            continue  # "a Nigerian gang", "Romanian scammers": a nationality, not a state behind them
+        individual = token.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+        named_group = [c for c in view.typed(token.subtree, ("ThreatActor",))]
         phrase = [c for c in token.children if c.dep_ in ("acl", "amod", "compound", "relcl")]
         tied = [c for c in phrase if c.lemma_.lower() in ties or c.dep_ in ("amod", "compound")]
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in ties:
@@ -89,6 +102,10 @@ def attribution_actor_phrase(view: SentenceView) -> list[Found]:
             for actor in actors_in(view, inside):
                 # "the LockBit gang" only names the gang; "Russian hackers" says whom they work for.
                 if actor in view.victims or (part.dep_ in ("amod", "compound") and view.ctx.type_of(actor) != "Country"):
+                    continue
+                if part.dep_ in ("amod", "compound") and (individual or named_group):
+                    # "a German hacker" is one person of that nationality; "the Russian hacking group known as
+                    # X" names its attacker, X, whose nationality the adjective describes
                     continue
                 out.append(Found(("i", view.incident(token)), "ATTRIBUTED_TO", ("e", actor), [token, part],
                                  "attr-actor-phrase", 0.6))
