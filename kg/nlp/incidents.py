@@ -83,7 +83,8 @@ def find_mentions(ctx: DocContext) -> list[IncidentMention]:
             if ctx.in_fiction(token) or any(c.dep_ == "neg" for c in token.children):
                 continue
             if listed or paid:
-                victim = _best_in(ctx, [g for c in token.children if c.dep_ in (
+                payer = token if listed or any(c.dep_ == "nsubj" for c in token.children) else token.head
+                victim = _best_in(ctx, [g for c in payer.children if c.dep_ in (
                     ("dobj", "attr") if listed else ("nsubj",)) for g in c.subtree])
                 if victim is None and listed:  # a long list the parser hung elsewhere: the name right after
                     victim = next((c for t in ctx.doc[token.i + 1:min(token.i + 3, sent.end)]
@@ -138,9 +139,10 @@ def _ransom_paid(ctx: DocContext, token: Token, sent: int) -> bool:
     words = ctx.sentence_words(sent).lowers
     if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in token.children):
         return False  # "if they paid the fee": no payment was made
-    # who pays is named ("Acme paid"), not a pronoun standing for whoever a study asked
+    # who pays is named ("Acme paid", "Acme chose to pay"), not a pronoun standing for whoever a study asked
+    payer = token if any(c.dep_ == "nsubj" for c in token.children) or token.dep_ != "xcomp" else token.head
     return not words.isdisjoint(_RANSOM_WORDS) and any(
-        c.dep_ == "nsubj" and c.pos_ != "PRON" for c in token.children)
+        c.dep_ == "nsubj" and c.pos_ != "PRON" for c in payer.children)
 
 
 def _listed_with(ctx: DocContext, victim: int, sent) -> list[int]:
@@ -315,7 +317,8 @@ def _attack_verb(token: Token, sent, ctx: DocContext | None = None) -> bool:
         return True
     if lemma == "break" and any(c.lower_ == "into" for c in token.children):
         return True
-    if lemma == "gain" and any(c.dep_ == "dobj" and c.lemma_.lower() == "access" for c in token.children) and (
+    if lemma in ("gain", "get", "obtain") and any(c.dep_ == "dobj" and c.lemma_.lower() == "access"
+                                                  for c in token.children) and (
             ctx is None or cyber_sentence(sent)):
         return True  # "had gained access to its email environment"
     if lemma in IMPACT_VERBS and ctx is not None and _done_by_attackers(ctx, token):
@@ -425,6 +428,11 @@ def _noun_victim(ctx: DocContext, token: Token, compounds: bool = True) -> int |
                   for g in c.subtree])
     if token.dep_ == "dobj" and head.lemma_ in SUFFER_VERBS:
         return _best_in(ctx, [g for c in head.children if c.dep_ == "nsubj" for g in c.subtree])
+    if token.dep_ == "dobj" and head.lemma_.lower() in _WITHSTOOD:
+        # "the trust repelled five ransomware attacks", "X reported four attacks in 2016": attacks on X
+        victim = _organization_at(ctx, head, "nsubj")
+        return victim if victim is not None and ctx.clusters[victim].kind not in (
+            "security firm", "news outlet", "government agency") else None
     if token.dep_ == "pobj" and head.lower_ in ("by", "with") and head.head.pos_ == "VERB" and (
             head.lower_ == "by" or head.head.lemma_.lower() in IMPACT_VERBS):  # "it was hit with a ransomware attack"
         verb = head.head
@@ -444,7 +452,7 @@ def _verb_victim(ctx: DocContext, token: Token) -> int | None:
     objects = [c for c in token.children if c.dep_ == "dobj"]
     places = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "into", "at", "of")
               for g in c.subtree]
-    if token.lemma_.lower() == "gain":  # "gained access to X's systems": what access was gained to
+    if token.lemma_.lower() in ("gain", "get", "obtain"):  # "gained access to X's systems": what it was gained to
         objects = []
         places = [g for c in token.children for p in ([c] if c.dep_ == "prep" else c.children)
                   if p.dep_ == "prep" and p.lower_ == "to" for g in p.subtree]
@@ -482,6 +490,8 @@ def _coping(ctx: DocContext, token: Token) -> int | None:
     return None
 
 
+_WITHSTOOD = {"repel", "thwart", "block", "fend", "withstand", "survive", "endure", "report", "record", "see",
+              "weather", "fight"}
 _WEAKNESSES = {"vulnerability", "flaw", "bug", "exploit", "weakness", "hole", "loophole", "protocol"}
 
 

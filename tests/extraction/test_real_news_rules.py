@@ -39,6 +39,10 @@ def test_real_news_gang_named_after_its_ransomware_stays_the_actor(nlp):
     ("Riverton County paid a ransom of $40,000 in bitcoin to unlock its servers.", {"Riverton County"}),
     ("Lakeside Clinic fell victim to a ransomware attack last week.", {"Lakeside Clinic"}),
     ("Last month Lakeside Clinic was subject to a ransomware attack.", {"Lakeside Clinic"}),
+    ("Lakeside Clinic repelled five ransomware attacks in 2016.", {"Lakeside Clinic"}),
+    ("The Riverton Water Board chose to pay $25,000 in bitcoin to unlock its computers.", {"Riverton Water Board"}),
+    ("The hackers managed to get access to the systems of Borealis Insurance in May.", {"Borealis Insurance"}),
+    ("Hackers accessed a database of Borealis Insurance that held customer records.", {"Borealis Insurance"}),
     ("The Grimlock worm disrupted Borealis Insurance and Cinder Freight on Friday.",
      {"Borealis Insurance", "Cinder Freight"}),
     ("Telecom providers caught by the breach include Altel Mobile, Borealis Insurance, Cinder Freight and "
