@@ -349,6 +349,15 @@ def _actor_appositions(doc: Doc) -> list[Candidate]:
             if name and name[1] < len(doc) and doc[name[1]].text in (",", ".", ";") and \
                     not gazetteer().country(doc[name[0]:name[1]].text):
                 out.append(Candidate(*name, "ThreatActor", 4, "actor-apposition"))
+        after = token.i + 1
+        if after < len(doc) and doc[after].text[:1].isupper() and not doc[after].is_sent_start:
+            name = name_after(doc, after, allow_quotes=False)  # "the hacktivist group Anonymous India claimed"
+            # "hackers Richard Roe and Jane Doe" are people; "the hacktivist group X" is a group whatever the model says
+            people = token.lemma_.lower() in ("hacker", "attacker", "actor", "operator", "criminal", "cybercriminal")
+            banned = ("DATE", "TIME", "CARDINAL") + (("PERSON",) if people else ())
+            if name and not gazetteer().country(doc[name[0]:name[1]].text) and not any(
+                    t.ent_type_ in banned for t in doc[name[0]:name[1]]):
+                out.append(Candidate(*name, "ThreatActor", 4, "actor-apposition"))
         if token.dep_ == "appos" and token.head.pos_ == "PROPN":  # "X, a hacking group that ..."
             head = token.head
             start = head.left_edge.i if head.left_edge.i >= head.sent.start else head.i
@@ -446,6 +455,21 @@ def _named_actors(doc: Doc) -> list[Candidate]:
                     if before:
                         out.append(Candidate(*before, "ThreatActor", 5, "named-actor"))
             break
+    return out
+
+
+def _self_named(doc: Doc) -> list[Candidate]:
+    """'TheDarkOverlord, as the group calls itself, ...': the name before a reflexive naming clause."""
+    out = []
+    lower = tokens_of(doc).lower
+    for i in range(2, len(doc) - 3):
+        if lower[i] != "as" or lower[i - 1] != ",":
+            continue
+        verb = next((k for k in range(i + 1, min(i + 5, len(doc) - 1)) if lower[k] in ("calls", "call", "called")), None)
+        if verb is not None and lower[verb + 1] in ("itself", "themselves", "himself", "herself"):
+            name = name_before(doc, i - 1)
+            if name:
+                out.append(Candidate(*name, "ThreatActor", 5, "named-actor"))
     return out
 
 
@@ -555,6 +579,6 @@ def _units(doc: Doc) -> list[Candidate]:
     return out
 
 
-FINDERS = (_from_ner, _list_members, _actor_examples, _actor_appositions, _government_seats, _countries, _attack_groups, _malware, _named_actors, _hacked_by, _hashtags,
+FINDERS = (_from_ner, _list_members, _actor_examples, _actor_appositions, _government_seats, _countries, _attack_groups, _malware, _named_actors, _self_named, _hacked_by, _hashtags,
            _actor_codes, _gang_names, _films, _outlets, _products, _units, _platforms, _software, _appositions,
            _owners, _descriptors)

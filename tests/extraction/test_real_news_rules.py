@@ -168,3 +168,14 @@ def test_real_news_what_a_cue_names_is_the_noun_before_it(nlp):
 ])
 def test_real_news_a_demonym_names_a_state_only_for_its_hackers(nlp, text, country, expected):
     assert (country in attributed(graph_of(nlp, text))) is expected
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Hackers breached Acme Bank.\nThe former worker, Tom Brandt, was arrested on Thursday.", "Tom Brandt"),
+    ("Hackers breached Acme Bank.\nGreyHeron, as the group calls itself, posted the stolen files.", "GreyHeron"),
+    ("Hackers breached Acme Bank.\nThe hacktivist group Iron Lantern claimed responsibility for the attack.",
+     "Iron Lantern"),
+    ("Hackers breached Acme Bank.\nMarek Dvorak posed as a supplier and deceived the bank's clerks.", "Marek Dvorak"),
+])
+def test_real_news_more_ways_to_name_the_culprit(nlp, text, actor):
+    assert actor in attributed(graph_of(nlp, text))

@@ -270,7 +270,9 @@ def attribution_charged(view: SentenceView) -> list[Found]:
         if lemma == "plead" and not any(c.lower_ == "guilty" for c in token.subtree):
             continue
         deps = ("nsubj",) if lemma == "plead" else ("nsubjpass", "dobj")
-        people = [g for c in children_of(token, *deps) for g in phrase_of([c])]
+        # "the former worker, Kristi Sims, was arrested": the person in apposition is the one arrested
+        named = [g for c in children_of(token, *deps) for g in [c, *children_of(c, "appos")]]
+        people = [g for c in named for g in phrase_of([c])]
         for actor in view.typed(people, ("Person", "ThreatActor")):
             status = "asserted" if lemma in _PROVEN else "suspected"
             out.append(Found(("i", view.incident(token)), "ATTRIBUTED_TO", ("e", actor), [token], "attr-charged", 0.7,
@@ -302,6 +304,10 @@ def attribution_actor_acts(view: SentenceView) -> list[Found]:
         kinds = ("ThreatActor", "Person") if fraud else ("ThreatActor",)
         # a person only as the fraud verb's own subject: "a researcher disclosed ..., tricking victims" is not one
         subjects = children_of(token, "nsubj") if fraud else subjects_of(token)
+        head = token
+        while fraud and not subjects and head.dep_ == "conj" and head.head is not head:
+            head = head.head  # "X posed as a supplier and deceived the companies"
+            subjects = children_of(head, "nsubj")
         for actor in view.typed(subtree_of(subjects), kinds):
             out.append(Found(("i", view.incident(token)), "ATTRIBUTED_TO", ("e", actor), [token], "attr-actor-acts", 0.6,
                              claimed=own, cue=token.text if own else None))
