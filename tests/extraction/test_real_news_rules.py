@@ -54,6 +54,12 @@ def test_real_news_victim_constructions(nlp, text, expected):
     assert expected <= victims(graph_of(nlp, text)), claims(graph_of(nlp, text), "TARGETED")
 
 
+def test_real_news_what_a_flaw_could_allow_is_no_attack(nlp):
+    g = graph_of(nlp, "The flaw could allow hackers to take over Borealis routers and break into the network of "
+                      "Cinder Freight.")
+    assert not claims(g, "TARGETED")
+
+
 def test_real_news_attack_kind_before_attack_is_no_victim(nlp):
     g = graph_of(nlp, "Attacks against Windows users rose sharply, and a DDoS attack hit Acme Bank on Friday.")
     assert "Windows" not in victims(g) and "Microsoft Windows" not in victims(g)
