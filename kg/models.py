@@ -74,6 +74,8 @@ class Entity:
     # article id -> the names that article uses; stored on its MENTIONS edge, so that forgetting or
     # re-extracting one article can recompute the aliases the others give (not part of the JSON shape).
     names_in: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    # the summed votes its type, name and aliases are decided by (JSON, kept on the node for later runs)
+    evidence: str | None = field(default=None, repr=False)
 
     def record(self) -> dict:
         out = {"id": self.id, "name": self.name, "type": self.type, "aliases": self.aliases, "articles": self.articles}
@@ -94,9 +96,13 @@ class Incident:
     kind: str = "cyber attack"
     mentions: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)  # what the text calls the attack: "WannaCry"
+    # what each article says of it (JSON, kept on the node so that later runs resolve to it; not in the JSON shape)
+    evidence: str | None = field(default=None, repr=False)
 
     def record(self) -> dict:
-        return asdict(self)
+        out = asdict(self)
+        del out["evidence"]
+        return out
 
 
 @dataclass
