@@ -5,9 +5,9 @@ Two ways through:
 - `build` makes one Graph of a whole corpus (`kg extract`, `kg demo`, tests).
 - `graphs` streams: articles are read lazily, extracted in order (in this process, in local worker
   processes, or on a Dask cluster), and merged window by window into one Graph per window of
-  `Options.window` articles. Memory stays bounded by the window, whatever the corpus size. Within a
-  window resolution is exactly `merge`'s; across windows, nodes meet by their stable ids, as when the
-  windows are ingested one after another (see README, "Scaling").
+  `Options.window` articles. Memory stays bounded by the window, whatever the corpus size. `batches`
+  gives the windows unmerged, for `kg ingest`, which resolves each against the graph already written, so
+  the graph is the same whatever the windows (see README, "Re-runs, updates and faults").
 """
 
 from __future__ import annotations
@@ -250,16 +250,24 @@ def graphs(paths: Iterable[str], options: Options, problems: list[Problem], on_a
 def windows(articles: Iterable[Article], options: Options, on_article=None, nlp: Language | None = None,
             executor: Executor | None = None, failures: list[Problem] | None = None) -> Iterator[Graph]:
     """One merged Graph per window of `options.window` articles, in input order (failures: see `results`)."""
+    for window in batches(articles, options, on_article, nlp, executor, failures):
+        yield merge(window)
+
+
+def batches(articles: Iterable[Article], options: Options, on_article=None, nlp: Language | None = None,
+            executor: Executor | None = None, failures: list[Problem] | None = None) -> Iterator[list[DocResult]]:
+    """The DocResults of each window of `options.window` articles, unmerged: `kg ingest` resolves each
+    against the graph already written (kg.store.known), so the graph does not depend on the windows."""
     window: list[DocResult] = []
     for result in results(articles, options, nlp, executor, failures):
         window.append(result)
         if on_article is not None:
             on_article(result)
         if len(window) >= options.window:
-            yield merge(window)
+            yield window
             window = []
     if window:
-        yield merge(window)
+        yield window
 
 
 def build(nlp: Language, paths: Iterable[str], on_article=None) -> Run:

@@ -1,11 +1,12 @@
 // name: write/incidents
-// description: Upsert a batch of incidents and link the articles that report them. A later batch that
-//   reports the incident without a date keeps the known one, and victims accumulate (main victim first).
-// param: rows (list of maps) — id, name, date, kind, victims (entity ids, main victim first), keys, articles
+// description: Upsert a batch of incidents and link the articles that report them. Name, date and victims
+//   (main victim first) come from the resolver, decided by what every article reporting it says (the row's
+//   evidence, kept on the node for the next run), so they are set, not accumulated.
+// param: rows (list of maps) — id, name, date, kind, victims (entity ids, main victim first), keys, evidence,
+//   articles
 UNWIND $rows AS row
 MERGE (i:Incident {id: row.id})
-SET i.name = row.name, i.date = coalesce(row.date, i.date), i.kind = row.kind,
-    i.victims = reduce(acc = coalesce(i.victims, []), v IN row.victims | CASE WHEN v IN acc THEN acc ELSE acc + v END)
+SET i.name = row.name, i.date = row.date, i.kind = row.kind, i.victims = row.victims, i.evidence = row.evidence
 WITH i, row
 CALL (i, row) {
   UNWIND row.keys AS key

@@ -15,6 +15,7 @@ is a Replacement with nothing new. The ledger step (cypher/write/ledger.cypher) 
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from itertools import islice
@@ -23,11 +24,13 @@ from threading import Thread
 from typing import Collection, Iterable, Iterator
 
 from neo4j import Driver
+from neo4j.exceptions import ClientError
 
 from kg import EXTRACTOR_VERSION
 from kg.models import STATUSES, Claim, Graph
 from kg.resolve.keys import alias_key
 from kg.store.cypher import load, render
+from kg.store.known import move, resolve_window
 
 
 @dataclass
@@ -65,7 +68,11 @@ def batched(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
 def init_schema(driver: Driver, database: str | None = None) -> None:
     for statement in load("schema").body.split(";"):
         if statement.strip():
-            driver.execute_query(statement, database_=database)
+            try:
+                driver.execute_query(statement, database_=database)
+            except ClientError as error:  # another ingest created it at the same moment
+                if "AlreadyExists" not in (error.code or ""):
+                    raise
 
 
 def entity_rows(graph: Graph) -> dict[str, list[dict]]:
@@ -74,15 +81,19 @@ def entity_rows(graph: Graph) -> dict[str, list[dict]]:
     for e in graph.entities:
         kb = e.kb or {}
         mentions = [{"article": a, "aliases": e.names_in.get(a, [])} for a in e.articles]
+        acronyms = json.loads(e.evidence)["acronyms"] if e.evidence else []
         by_type[e.type].append({"id": e.id, "name": e.name, "type": e.type, "kind": e.kind, "aliases": e.aliases,
-                                "keys": name_keys([e.name, *e.aliases]), "mentions": mentions,
+                                "keys": sorted(set(name_keys([e.name, *e.aliases])) | set(acronyms)),
+                                "evidence": e.evidence, "mentions": mentions,
                                 "kb_id": kb.get("id"), "kb_name": kb.get("name"), "kb_url": kb.get("url")})
     return by_type
 
 
 def incident_rows(graph: Graph) -> list[dict]:
     return [{"id": i.id, "name": i.name, "date": i.date, "kind": i.kind, "articles": i.articles,
-             "victims": i.victims, "keys": sorted({alias_key(i.name), i.id})} for i in graph.incidents]
+             "victims": i.victims, "evidence": i.evidence,
+             "keys": sorted({alias_key(i.name), i.id} | {alias_key(a) for a in i.aliases} - {""})}
+            for i in graph.incidents]
 
 
 def name_keys(names: Iterable[str]) -> list[str]:
@@ -238,8 +249,9 @@ def _replace(tx, replacement: Replacement) -> Written:
     rows = []
     for record in tx.run(load("read/mention_names").body, ids=list(touched_entities)):
         aliases = record["aliases"] or None  # an entity no article names keeps what it had (a knowledge-base group)
+        acronyms = json.loads(record["evidence"])["acronyms"] if record["evidence"] else []
         rows.append({"id": record["id"], "aliases": aliases,
-                     "keys": name_keys([record["name"], *aliases]) if aliases else None})
+                     "keys": sorted(set(name_keys([record["name"], *aliases])) | set(acronyms)) if aliases else None})
     tx.run(load("write/prune_entities").body, rows=rows).consume()
     tx.run(load("write/prune_incidents").body, ids=list(touched_incidents)).consume()
     return done
@@ -283,6 +295,19 @@ class Writer:
     def rejected(self, ids: Iterable[str]) -> set[str]:
         """Those of the claim ids that an analyst rejected (`kg review reject`)."""
         return self._found("read/rejected", ids)
+
+    def write_results(self, results: list) -> Written:
+        """Resolve a window of DocResults against the graph (kg.store.known), move the existing nodes whose
+        ids the resolution changed, recount their edges, then write the window's graph."""
+        resolved = resolve_window(self.driver, self.database, results)
+        if resolved.moves or resolved.incident_moves:
+            def work(tx) -> None:
+                for step in claim_steps([], {}, sorted(move(tx, resolved))):
+                    tx.run(step.statement, {step.key: step.rows, **step.params}).consume()
+
+            with self.driver.session(database=self.database) as session:
+                session.execute_write(work)
+        return self.write(resolved.graph)
 
     def write(self, graph: Graph) -> Written:
         """Write one graph. Its articles that were written before have their old claims replaced; claims an
@@ -334,8 +359,9 @@ class Writer:
         with self.driver.session(database=self.database) as session:
             return session.execute_write(work)
 
-    def write_all(self, graphs: Iterable[Graph], ahead: int = 1) -> Written:
-        """Write graphs as they come, in a background thread, while `graphs` computes the next ones.
+    def write_all(self, graphs: Iterable, ahead: int = 1) -> Written:
+        """Write graphs (or windows of DocResults, resolved against the graph first) as they come, in a
+        background thread, while `graphs` computes the next ones.
 
         At most `ahead` graphs wait in between, so memory stays bounded. A failed write stops the
         stream and is raised here.
@@ -348,7 +374,7 @@ class Writer:
             while (graph := waiting.get()) is not None:
                 if not failed:
                     try:
-                        done.add(self.write(graph))
+                        done.add(self.write(graph) if isinstance(graph, Graph) else self.write_results(graph))
                     except BaseException as error:  # noqa: BLE001 - handed to the caller's thread
                         failed.append(error)
 

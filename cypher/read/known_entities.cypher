@@ -1,0 +1,17 @@
+// name: read/known_entities
+// description: The entities already in the graph that a window of new articles may resolve to: those a
+//   (:Name) key of the window's names or acronyms points at, and those with one of the ids the window's
+//   entities would take. Returns the votes each keeps (evidence, JSON) so the resolver can decide the
+//   merged entity as one run over all the articles would.
+// param: keys (list of strings) — alias keys (kg.resolve.keys.alias_key) of the window's strong names and acronyms
+// param: ids (list of strings) — entity ids
+CALL () {
+  UNWIND $keys AS key
+  MATCH (:Name {key: key})-[:NAMES]->(e:Entity)
+  RETURN e
+  UNION
+  UNWIND $ids AS id
+  MATCH (e:Entity {id: id})
+  RETURN e
+}
+RETURN e.id AS id, e.evidence AS evidence, e.aliases AS aliases
