@@ -6,6 +6,7 @@ CREATE CONSTRAINT incident_id IF NOT EXISTS FOR (i:Incident) REQUIRE i.id IS UNI
 CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (c:Claim) REQUIRE c.id IS UNIQUE;
 CREATE CONSTRAINT name_key IF NOT EXISTS FOR (n:Name) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT review_claim IF NOT EXISTS FOR (r:Review) REQUIRE r.claim IS UNIQUE;
+CREATE CONSTRAINT lock_name IF NOT EXISTS FOR (l:Lock) REQUIRE l.name IS UNIQUE;
 CREATE INDEX claim_predicate IF NOT EXISTS FOR (c:Claim) ON (c.predicate);
 CREATE INDEX claim_status IF NOT EXISTS FOR (c:Claim) ON (c.status);
 CREATE INDEX targeted_conflict IF NOT EXISTS FOR ()-[r:TARGETED]-() ON (r.conflict);

@@ -141,7 +141,7 @@ def ingest(
     its old claims replaced in one transaction, and an interrupted run resumes where it stopped. Ctrl-C or
     SIGTERM stops after the window being written (exit code 130); run the same command again to go on.
     """
-    from kg.pipeline import Options, read, windows
+    from kg.pipeline import Options, batches, read
     from kg.store.connect import open_driver
     from kg.store.ledger import Ledger
     from kg.store.writer import Writer, init_schema
@@ -153,13 +153,17 @@ def ingest(
     stop = _Stop()
     with open_driver(settings) as driver, stop:
         init_schema(driver, settings.neo4j_database)
-        ledger = Ledger(driver, settings.neo4j_database, reextract=reextract)
-        writer = Writer(driver, settings.neo4j_database, batch_size or settings.batch_size)
-        with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} articles"),
-                      TimeElapsedColumn(), console=err, transient=True) as progress:
-            task = progress.add_task("ingesting", total=None)
-            todo = stop.until(ledger.pending(read(paths, problems, notes)))
-            written = writer.write_all(windows(todo, options, lambda _: progress.advance(task), failures=problems))
+        # One ingest or forget at a time: the ledger is read and the window resolved against the graph
+        # under the lock, so a second process over the same articles skips what the first wrote.
+        with _graph_lock(driver, settings):
+            ledger = Ledger(driver, settings.neo4j_database, reextract=reextract)
+            writer = Writer(driver, settings.neo4j_database, batch_size or settings.batch_size)
+            with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} articles"),
+                          TimeElapsedColumn(), console=err, transient=True) as progress:
+                task = progress.add_task("ingesting", total=None)
+                todo = stop.until(ledger.pending(read(paths, problems, notes)))
+                written = writer.write_all(batches(todo, options, lambda _: progress.advance(task),
+                                                   failures=problems))
     problems += ledger.duplicates
     for note in notes:
         err.print(f"[cyan]note[/cyan] {note.path}: {note.message}")
@@ -182,6 +186,16 @@ def ingest(
     if problems:
         err.print(f"[yellow]{len(problems)} input(s) skipped[/yellow] (listed above).")
         raise typer.Exit(1)
+
+
+def _graph_lock(driver, settings: Settings):
+    """The database's ingest lock (kg.store.lock); waiting for it is said once on stderr."""
+    import os
+
+    from kg.store.lock import GraphLock
+
+    return GraphLock(driver, settings.neo4j_database, timeout=float(os.environ.get("KG_LOCK_TIMEOUT", "600")),
+                     on_wait=lambda message: err.print(f"[yellow]{message}[/yellow]"))
 
 
 class _Stop:
@@ -223,26 +237,35 @@ def forget(
     """Remove articles from the graph: their claims, mentions and reports go, the direct edges are
     recomputed from the claims that are left, and entities or incidents nothing else supports go too."""
     from kg.store.connect import open_driver
-    from kg.store.cypher import load
-    from kg.store.writer import Writer
+
+    from kg.store.writer import init_schema
 
     settings = Settings.from_env()
     with open_driver(settings) as driver:
-        wanted = [*refs, *(Path(r).name for r in refs if Path(r).name != r)]
-        records, _, _ = driver.execute_query(load("lookup/articles").body, refs=wanted,
-                                             database_=settings.neo4j_database, routing_="r")
-        found = {r["ref"]: r["id"] for r in records}
-        ids, missing = [], []
-        for ref in refs:
-            article = found.get(ref) or found.get(Path(ref).name)
-            if article is None:
-                missing.append(ref)
-            elif article not in ids:
-                ids.append(article)
-        if missing:
-            raise InputError(f"No article in the graph has the id or path {', '.join(map(repr, missing))}: "
-                             "`kg query --cypher 'MATCH (a:Article) RETURN a.id, a.path'` lists them; nothing was removed")
-        done = Writer(driver, settings.neo4j_database).forget(ids)
+        init_schema(driver, settings.neo4j_database)
+        with _graph_lock(driver, settings):
+            _forget(driver, settings, refs)
+
+
+def _forget(driver, settings: Settings, refs: list[str]) -> None:
+    from kg.store.cypher import load
+    from kg.store.writer import Writer
+
+    wanted = [*refs, *(Path(r).name for r in refs if Path(r).name != r)]
+    records, _, _ = driver.execute_query(load("lookup/articles").body, refs=wanted,
+                                         database_=settings.neo4j_database, routing_="r")
+    found = {r["ref"]: r["id"] for r in records}
+    ids, missing = [], []
+    for ref in refs:
+        article = found.get(ref) or found.get(Path(ref).name)
+        if article is None:
+            missing.append(ref)
+        elif article not in ids:
+            ids.append(article)
+    if missing:
+        raise InputError(f"No article in the graph has the id or path {', '.join(map(repr, missing))}: "
+                         "`kg query --cypher 'MATCH (a:Article) RETURN a.id, a.path'` lists them; nothing was removed")
+    done = Writer(driver, settings.neo4j_database).forget(ids)
     console.print(f"Forgot {done.articles} article(s): {done.retracted} claims removed, "
                   f"{done.edges} direct edges recomputed.")
 
