@@ -535,6 +535,8 @@ def _speaker(ctx: DocContext, token: Token, own: bool = False) -> int | None:
     return None
 
 
+_STATE_NOUNS = {"government", "grid", "infrastructure", "military", "ministry", "agency", "parliament", "election",
+                "army", "embassy", "state", "navy", "administration", "cabinet", "elections"}
 _USERS_OF = {"user", "device", "installation", "server", "node", "customer", "phone", "computer", "machine", "owner",
              "subscriber", "deployment", "instance", "site", "website", "app", "player", "client"}
 
@@ -548,9 +550,13 @@ def _best_in(ctx: DocContext, tokens: list[Token]) -> int | None:
             continue
         if ctx.type_of(cluster) == "Country" and (
                 (token.dep_ in ("compound", "amod", "nmod") and token.head.tag_ == "NNS")
+                or (token.dep_ in ("compound", "amod", "nmod", "npadvmod") and token.head.pos_ in ("NOUN", "VERB", "ADJ")
+                    and token.head.lemma_.lower() not in _STATE_NOUNS)
                 or (token.dep_ == "pobj" and token.head.lower_ in ("in", "across", "throughout")
                     and token.head.head.tag_ == "NNS")):
-            continue  # "U.S. agencies", "organisations in the United States": where the victims are, not who
+            # "U.S. agencies", "organisations in the United States", "a UK bank", "US-based companies": where
+            # the victims are, not who; "the Ukrainian power grid", "the Estonian government" are the state's
+            continue
         if token.dep_ == "compound" and token.head.tag_ == "NNS" and token.head.lemma_.lower() in _USERS_OF:
             continue  # "attacks against Windows users", "MongoDB installations": the users are hit, not the maker
         depth = sum(1 for a in token.ancestors if a in tokens)
