@@ -323,6 +323,10 @@ def _descriptors(doc: Doc) -> list[Candidate]:
             out.append(Candidate(start, end, "Organization", 2, "descriptor-org"))
         elif before.lower_ in _PERSON_TITLES and end - start >= 2:
             out.append(Candidate(start, end, "Person", 2, "title-person"))
+    for start, end in capitalised_runs(doc, max_len=4):  # "its alleged leader, Maksim Y.", "the chairman, X"
+        if start >= 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in _PERSON_TITLES | {"leader", "boss"} \
+                and end - start >= 2 and (end >= len(doc) or doc[end].text in (",", ".", ";")):
+            out.append(Candidate(start, end, "Person", 3, "title-person"))
     return out
 
 
