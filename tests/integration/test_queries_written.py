@@ -33,11 +33,13 @@ GRAPH = Graph(
         Entity("org:fbi", "FBI", "Organization", ["FBI"], ["1.txt"]),
         Entity("actor:kitten", "Fox Kitten", "ThreatActor", ["Fox Kitten"], ["1.txt", "2.txt"]),
         Entity("country:mars", "Mars", "Country", ["Mars"], ["1.txt"]),
+        Entity("malware:kittenlock", "KittenLock", "Malware", ["KittenLock"], ["2.txt"]),
     ],
     incidents=[Incident("incident:acme-2024", "Cyber attack on Acme Bank (2024)", ["org:acme"], ["1.txt", "2.txt"],
                         date="2024")],
     claims=[
         _claim("TARGETED", "org:acme", "asserted", "1.txt", 0),
+        _claim("USED", "malware:kittenlock", "asserted", "2.txt", 130),
         _claim("ATTRIBUTED_TO", "country:iran", "asserted", "1.txt", 40, according_to="org:fbi"),
         _claim("ATTRIBUTED_TO", "country:iran", "denied", "2.txt", 10, according_to="country:iran", cue="denied"),
         _claim("ATTRIBUTED_TO", "actor:kitten", "suspected", "1.txt", 80, cue="may"),
