@@ -220,7 +220,8 @@ def _attack_groups(doc: Doc) -> list[Candidate]:
 
 
 _AGENT_VERBS = {"claim", "say", "post", "demand", "threaten", "leak", "publish", "announce", "tell", "boast", "deny",
-                "list", "add", "take", "ask", "write"}
+                "list", "add", "take", "ask", "write", "acknowledge", "admit", "rent", "sell", "recruit", "apologize",
+                "apologise", "promise", "insist", "negotiate", "offer"}
 
 
 def _gang_after(lower: list[str], end: int) -> bool:
@@ -230,12 +231,16 @@ def _gang_after(lower: list[str], end: int) -> bool:
                      "developers", "cartel", "syndicate") for w in after[:2]) and not any(w in (",", ".") for w in after[:1])
 
 
-def _agent(token) -> bool:
+_SPEAKING_VERBS = {"claim", "say", "tell", "announce", "acknowledge", "admit", "deny", "boast", "write", "rent", "sell",
+                   "recruit", "apologize", "apologise", "promise", "insist", "negotiate"}
+
+
+def _agent(token, verbs=_AGENT_VERBS) -> bool:
     """A name that is the subject of a speaking or claiming verb acts: it is an actor, not malware."""
     head = token
     while head.dep_ == "compound" and head.head is not head:
         head = head.head
-    return head.dep_ == "nsubj" and head.head.lemma_.lower() in _AGENT_VERBS
+    return head.dep_ == "nsubj" and head.head.lemma_.lower() in verbs
 
 
 def _malware(doc: Doc) -> list[Candidate]:
@@ -250,6 +255,10 @@ def _malware(doc: Doc) -> list[Candidate]:
     platforms = lexicon(doc).words("platform_names")
     table = tokens_of(doc)
     out = []
+    # names the text also puts before a malware noun ("the DarkSide ransomware"): where such a name acts
+    # ("DarkSide acknowledged the attack"), it is the gang
+    headed_names = {table.span_text(s, e) for s, e in capitalised_runs(doc, max_len=3)
+                    if e < len(doc) and table.lower[e] in heads}
     for start, end in capitalised_runs(doc, max_len=3):
         start, end = trim(doc, start, end)
         words = doc[start:end]
@@ -263,6 +272,8 @@ def _malware(doc: Doc) -> list[Candidate]:
             continue
         headed = end < len(doc) and table.lower[end] in heads and doc[end].pos_ in ("NOUN", "PROPN", "ADJ")
         if _gang_after(table.lower, end) or _agent(doc[end - 1]):
+            if _agent(doc[end - 1], _SPEAKING_VERBS) and (text in headed_names or gaz.malware(text)):
+                out.append(Candidate(start, end, "ThreatActor", 4, "gang-name"))
             continue  # "the REvil ransomware gang", "LockBit claimed ...": the gang, named after its malware
         if headed and not gaz.group(text) and (end - start > 1 or not doc[start].is_sent_start or
                                                 gaz.malware(text)):

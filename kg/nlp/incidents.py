@@ -247,13 +247,22 @@ def group_mentions(ctx: DocContext, mentions: list[IncidentMention],
         for other in ([m.owner] if m.owner is not None else []) + m.also:
             if other not in incidents[of_mention[n]].victims:
                 incidents[of_mention[n]].victims.append(other)
-    if not incidents and mentions:
+    # Incidents that only a fronted, earlier year sets apart ("In December 2015, hackers cut ...") are
+    # background; undated mentions belong to the story's own incident, made victimless if need be.
+    background = {of_mention[n] for n, m in enumerate(mentions)
+                  if of_mention[n] >= 0 and m.fronted and m.year is not None and m.year != published}
+    undated = [n for n, m in enumerate(mentions) if of_mention[n] < 0 and m.year is None]
+    if (not incidents and mentions) or (incidents and undated and set(range(len(incidents))) <= background):
         incidents.append(LocalIncident([], next((m.year for m in mentions if m.year and not m.fronted), None)))
-    main = _main(incidents, of_mention)
+        of_story = len(incidents) - 1
+    else:
+        of_story = None
+    main = _main(incidents, of_mention) if of_story is None else of_story
     for n, m in enumerate(mentions):
         if of_mention[n] >= 0:
             continue
-        previous = [k for k in range(n - 1, -1, -1) if of_mention[k] >= 0 and mentions[k].sent >= m.sent - 1]
+        previous = [k for k in range(n - 1, -1, -1) if of_mention[k] >= 0 and mentions[k].sent >= m.sent - 1
+                    and (m.year is not None or of_mention[k] not in background)]
         if m.year is not None:
             dated = [k for k, inc in enumerate(incidents) if inc.year == m.year]
             if not dated and m.fronted:  # "In December 2015, hackers cut electricity ...": an earlier event
@@ -460,7 +469,10 @@ def _verb_victim(ctx: DocContext, token: Token) -> int | None:
                   if p.dep_ == "prep" and p.lower_ == "to" for g in p.subtree]
     for group in (subjects, objects):
         group = [c for c in group if c.lemma_.lower() not in _WEAKNESSES]  # "targeted an SMB flaw": no victim
-        victim = _best_in(ctx, [g for c in group for g in c.subtree])
+        # not from a clause hung on the object: "cut power to 230,000 people, an attack Kiev blamed on Russia"
+        hung = {g.i for c in group for t in c.subtree if t.dep_ in ("appos", "relcl", "acl") and t.head.i != c.i
+                or (t.dep_ in ("appos", "relcl") and t.head.i == c.i) for g in t.subtree}
+        victim = _best_in(ctx, [g for c in group for g in c.subtree if g.i not in hung])
         if victim is not None and not _is_loot_owner(ctx, victim, group):
             return victim
     victim = _best_in(ctx, places)
