@@ -1,4 +1,4 @@
-"""The graph loaded in Neo4j, read back in the `kg extract` JSON shape (schema_version 1), whole or per incident."""
+"""The graph loaded in Neo4j, read back in the `kg extract` JSON shape (schema_version 2), whole or per incident."""
 
 from __future__ import annotations
 

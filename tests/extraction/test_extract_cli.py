@@ -13,7 +13,7 @@ def test_extract_cli_prints_the_documented_shape(seeds, tmp_path):
                           capture_output=True, text=True, timeout=300, env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
     assert done.returncode == 0, done.stderr
     graph = json.loads(out.read_text())
-    assert graph["schema_version"] == 1
+    assert graph["schema_version"] == 2
     assert {a["id"] for a in graph["articles"]} == {p.name for p in seeds.iterdir()}
     entity_ids = {e["id"] for e in graph["entities"]}
     incident_ids = {i["id"] for i in graph["incidents"]}
