@@ -323,6 +323,10 @@ _PERSON_TITLES = {"ceo", "officer", "executive", "director", "spokesman", "spoke
                   "commissioner", "senator", "ambassador", "official", "head", "manager", "professor", "judge"}
 
 
+def _number(text: str) -> int:
+    return int(text) if text.isdigit() else -1
+
+
 def _descriptors(doc: Doc) -> list[Candidate]:
     """'aluminium producer Norsk Hydro' is an organisation; 'chief financial officer Eivind Kallevik' a person."""
     out = []
@@ -334,6 +338,13 @@ def _descriptors(doc: Doc) -> list[Candidate]:
             out.append(Candidate(start, end, "Organization", 2, "descriptor-org"))
         elif before.lower_ in _PERSON_TITLES and end - start >= 2:
             out.append(Candidate(start, end, "Person", 2, "title-person"))
+    for start, end in capitalised_runs(doc, max_len=4):  # ages: "45-year-old Giulio O.", "Ivan P., 34,"
+        end = next((i for i in range(start, end) if doc[i].is_lower), end)  # a person's name has no "and"
+        aged_before = start > 0 and doc[max(0, start - 3):start].text.lower().replace(" ", "").endswith("year-old")
+        aged_after = end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num and \
+            doc[end + 2].text in (",", ")") and 12 <= _number(doc[end + 1].text) <= 100
+        if (aged_before or aged_after) and end - start >= 2:
+            out.append(Candidate(start, end, "Person", 3, "aged-person"))
     for start, end in capitalised_runs(doc, max_len=4):  # "its alleged leader, Maksim Y.", "the chairman, X"
         if start >= 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in _PERSON_TITLES | {"leader", "boss"} \
                 and end - start >= 2 and (end >= len(doc) or doc[end].text in (",", ".", ";")):

@@ -185,3 +185,9 @@ def test_real_news_a_demonym_names_a_state_only_for_its_hackers(nlp, text, count
 ])
 def test_real_news_more_ways_to_name_the_culprit(nlp, text, actor):
     assert actor in attributed(graph_of(nlp, text))
+
+
+def test_real_news_an_age_makes_a_person(nlp):
+    g = graph_of(nlp, "Police said 45-year-old Rask Olvir and Tarn Vells, 38, ran the phishing scheme against Acme Bank.")
+    kinds = types(g)
+    assert kinds.get("Rask Olvir") == kinds.get("Tarn Vells") == "Person"
