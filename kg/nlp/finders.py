@@ -356,6 +356,7 @@ _ATTACKER_WORDS = {"hacker", "hackers", "hacking", "cybercriminal", "cybercrimin
                    "ransomware", "extortion", "hacktivist", "threat", "espionage", "apt", "notorious"}
 
 
+_PEOPLE_NOUNS = {"hacker", "attacker", "actor", "operator", "criminal", "cybercriminal"}
 _BENIGN = {"ethical", "white-hat", "whitehat", "researcher", "researchers", "founder", "expert", "analyst"}
 
 
@@ -367,6 +368,15 @@ def _actor_appositions(doc: Doc) -> list[Candidate]:
     for token in doc:
         if token.lemma_.lower() not in nouns or token.pos_ != "NOUN":
             continue
+        if token.dep_ == "attr" and token.head.lemma_ == "be" and cyber_sentence(token.sent) and not any(
+                t.lower_ in _BENIGN for t in token.sent):  # "TSB is a mysterious group that dumped stolen files"
+            person = token.lemma_.lower() in _PEOPLE_NOUNS  # "X is a hacker": a person; "X is a group": not
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"
+                            and c.ent_type_ not in ("GPE", "NORP") + (("PERSON",) if person else ())), None)
+            if subject is not None:
+                name = trim(doc, subject.left_edge.i, subject.i + 1)
+                if name[0] < name[1] and not gazetteer().country(doc[name[0]:name[1]].text):
+                    out.append(Candidate(*name, "ThreatActor", 4, "actor-apposition"))
         window = doc[max(token.sent.start, token.i - 3):token.i + 3]
         if not any(t.lower_ in _ATTACKER_WORDS for t in window) or any(t.lower_ in _BENIGN for t in window):
             continue  # "X, an ethical hacker and researcher": not an attacker
@@ -379,7 +389,7 @@ def _actor_appositions(doc: Doc) -> list[Candidate]:
         if after < len(doc) and doc[after].text[:1].isupper() and not doc[after].is_sent_start:
             name = name_after(doc, after, allow_quotes=False)  # "the hacktivist group Anonymous India claimed"
             # "hackers Richard Roe and Jane Doe" are people; "the hacktivist group X" is a group whatever the model says
-            people = token.lemma_.lower() in ("hacker", "attacker", "actor", "operator", "criminal", "cybercriminal")
+            people = token.lemma_.lower() in _PEOPLE_NOUNS
             banned = ("DATE", "TIME", "CARDINAL") + (("PERSON",) if people else ())
             if name and not gazetteer().country(doc[name[0]:name[1]].text) and not any(
                     t.ent_type_ in banned for t in doc[name[0]:name[1]]):

@@ -191,3 +191,9 @@ def test_real_news_an_age_makes_a_person(nlp):
     g = graph_of(nlp, "Police said 45-year-old Rask Olvir and Tarn Vells, 38, ran the phishing scheme against Acme Bank.")
     kinds = types(g)
     assert kinds.get("Rask Olvir") == kinds.get("Tarn Vells") == "Person"
+
+
+def test_real_news_a_name_the_text_calls_a_group_is_one(nlp):
+    g = graph_of(nlp, "Hackers breached Acme Bank.\nGrey Kestrel is a mysterious hacking group that dumped stolen files "
+                      "on GitHub.")
+    assert types(g).get("Grey Kestrel") == "ThreatActor"
