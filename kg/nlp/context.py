@@ -138,7 +138,7 @@ class DocContext:
             c.dep_ == "compound" and self.cluster_at(c) is not None for c in token.children
         ):
             return None
-        for child in token.rights:  # "the city of Atlanta", "the county of X": the name after "of" is it
+        for child in token.rights:  # "the city of Riverton", "the county of X": the name after "of" is it
             if child.dep_ == "prep" and child.lower_ == "of":
                 named = next((self.cluster_at(g) for g in child.children if g.dep_ == "pobj"
                               and self.cluster_at(g) is not None), None)

@@ -51,7 +51,7 @@ def propagate(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
         words = tuple(text[c.start:c.end])
         if words[0][:1].isupper() or words[0] == "#":
             names.setdefault(words, c)
-            # "Uber Technologies" ... "Uber said": a company is also called without its legal or generic suffix
+            # "Acme Technologies" ... "Acme said": a company is also called without its legal or generic suffix
             if c.type == "Organization" and len(words) >= 2 and words[-1].lower() in suffixes \
                     and words[0][:1].isupper() and len(words[0]) > 2:
                 short = words[:-1]
@@ -113,11 +113,11 @@ def _acceptable(span: Span) -> bool:
     if text.lower() in generic or alias_key(text) in generic:
         return False
     if any(t.is_sent_start for t in span[1:]) or _SENTENCE_INSIDE.search(text):
-        return False  # "TrendMicro. One": two sentences are never one name
+        return False  # "Northfield. One": two sentences are never one name
     if text.count("(") != text.count(")") or ")" in text[:-1] or any(t.ent_type_ in ("DATE", "TIME") for t in span):
-        return False  # "CNN)Atlanta", "Bitcoin Private (BTCP", "Kaspersky on Tuesday": not one name
+        return False  # "(AP)Riverton", "Acme Coin (ACN", "Northfield on Tuesday": not one name
     if span[-1].lower_ in lexicon(span.doc).words("attack_nouns") or span[-1].lemma_.lower() == "attack":
-        return False  # "Intercontinental Hotels Group Data Breach": an event, not a name
+        return False  # "Acme Hotels Group Data Breach": an event, not a name
     if _NOT_A_NAME.search(text):
         return False  # a URL, a domain, a handle's link, a CVE id: never an entity
     return any(ch.isupper() for ch in text)

@@ -43,7 +43,7 @@ ORG_APPOSITIVES = {"company", "firm", "provider", "maker", "vendor", "business",
 
 def _mixed_case(word: str) -> bool:
     """A capital after a small letter inside one word ("LockBit", "REvil"), as no personal name has
-    (the Gaelic prefixes of "McConkey" and "MacDonald" aside)."""
+    (the Gaelic prefixes of "McAllister" and "MacLeod" aside)."""
     body = re.sub(r"^(?:Mc|Mac|O'|O’|De|Di|La|Le|Van|Von)(?=[A-Z])", "", word)
     return any(a.islower() and b.isupper() for a, b in zip(body, body[1:]))
 
@@ -101,20 +101,20 @@ _LOCAL_BODIES = {"city", "town", "county", "village", "borough", "township", "mu
 
 
 def _local_government(doc: Doc, start: int, end: int) -> bool:
-    """A town or county that acts or is acted on in a cyber story ("the city of Atlanta", "Newark paid the
-    ransom", "Licking County's servers") stands for its local government, an organisation that can be hit;
+    """A town or county that acts or is acted on in a cyber story ("the city of Riverton", "Riverton paid the
+    ransom", "Dunmore County's servers") stands for its local government, an organisation that can be hit;
     one that only says where ("hackers in Ohio") does not."""
     before = doc[start - 2:start] if start >= 2 else doc[0:0]
     if len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in _LOCAL_BODIES:
         return True
     if end - start > 1 and doc[end - 1].lower_ in _LOCAL_BODIES:
-        return True  # "Madison County", "Matanuska-Susitna Borough": the name of a local government
+        return True  # "Dunmore County", "Kell Valley Borough": the name of a local government
     root = doc[start:end].root
     return root.dep_ in ("nsubj", "nsubjpass", "poss", "dobj") and cyber_sentence(root.sent)
 
 
 def _list_members(doc: Doc) -> list[Candidate]:
-    """'include Altel, Celcom, DiGi and XoX': the other names in a list with an organisation the model found
+    """'include Aldmoor Mobile, Borealis, Cinder and Dunmore': the other names in a list with an organisation the model found
     are organisations too. The list is read from the parse (conjuncts) and, for three names or more, from
     the surface (names separated by commas and "and"), which the small model often parses wrongly. A name
     the model took for a person in such a list is an organisation ("Acme Bank, Borealis Insurance and
@@ -157,7 +157,7 @@ def _list_members(doc: Doc) -> list[Candidate]:
 
 
 def _actor_examples(doc: Doc) -> list[Candidate]:
-    """'hacking groups such as DC Leaks, Fancy Bears and Guccifer 2.0', 'gangs including X and Y': the
+    """'hacking groups such as Night Kestrel, Iron Lantern and Grey Heron', 'gangs including X and Y': the
     examples of an attackers' noun are threat actors."""
     nouns = lexicon(doc).words("actor_nouns") - {"operation", "team", "unit"}
     table = tokens_of(doc)
@@ -210,7 +210,7 @@ def _attack_groups(doc: Doc) -> list[Candidate]:
                 text = table.span_text(s, e)
                 # An alias that is also an English word ("Hafnium", "Equation") counts only as a proper noun.
                 ambiguous = text.lower() in gaz.ambiguous_aliases
-                # an alias that is also a word counts only as a whole name ("Play", not "Google Play Store")
+                # an alias that is also a word counts only as a whole name ("Play", not "Acme Play Store")
                 whole_run = s == start and e == end
                 if len(text) > 2 and gaz.group(text) and (not ambiguous or (proper_noun(doc, s, e) and whole_run)):
                     if cyber_sentence(doc[s].sent) and not gaz.country(text):
@@ -246,7 +246,7 @@ def _agent(token, verbs=_AGENT_VERBS) -> bool:
 def _malware(doc: Doc) -> list[Candidate]:
     """'the WannaCry ransomware', 'Petya malware', and MITRE ATT&CK malware names in a cyber sentence.
 
-    A name right before a malware noun is malware unless it is a country, a platform ("Android malware")
+    A name right before a malware noun is malware unless it is a country, a platform ("Windows malware")
     or a known group ("Lazarus malware" is the group's). An ATT&CK malware name alone counts when it is
     not also an ordinary word (else it needs the noun) and not also a group's name (the group wins).
     """
@@ -338,14 +338,14 @@ def _descriptors(doc: Doc) -> list[Candidate]:
             out.append(Candidate(start, end, "Organization", 2, "descriptor-org"))
         elif before.lower_ in _PERSON_TITLES and end - start >= 2:
             out.append(Candidate(start, end, "Person", 2, "title-person"))
-    for start, end in capitalised_runs(doc, max_len=4):  # ages: "45-year-old Giulio O.", "Ivan P., 34,"
+    for start, end in capitalised_runs(doc, max_len=4):  # ages: "45-year-old Rask O.", "Tarn V., 34,"
         end = next((i for i in range(start, end) if doc[i].is_lower), end)  # a person's name has no "and"
         aged_before = start > 0 and doc[max(0, start - 3):start].text.lower().replace(" ", "").endswith("year-old")
         aged_after = end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num and \
             doc[end + 2].text in (",", ")") and 12 <= _number(doc[end + 1].text) <= 100
         if (aged_before or aged_after) and end - start >= 2:
             out.append(Candidate(start, end, "Person", 3, "aged-person"))
-    for start, end in capitalised_runs(doc, max_len=4):  # "its alleged leader, Maksim Y.", "the chairman, X"
+    for start, end in capitalised_runs(doc, max_len=4):  # "its alleged leader, Rask O.", "the chairman, X"
         if start >= 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in _PERSON_TITLES | {"leader", "boss"} \
                 and end - start >= 2 and (end >= len(doc) or doc[end].text in (",", ".", ";")):
             out.append(Candidate(start, end, "Person", 3, "title-person"))
@@ -361,7 +361,7 @@ _BENIGN = {"ethical", "white-hat", "whitehat", "researcher", "researchers", "fou
 
 
 def _actor_appositions(doc: Doc) -> list[Candidate]:
-    """'another notorious group, MoneyTaker,' / 'X, a hacking group that ...': a name in apposition to an
+    """'another notorious group, Grey Heron,' / 'X, a hacking group that ...': a name in apposition to an
     attackers' noun qualified as such is a threat actor."""
     nouns = lexicon(doc).words("actor_nouns") - {"operation", "team", "unit"}
     out = []
@@ -380,7 +380,7 @@ def _actor_appositions(doc: Doc) -> list[Candidate]:
         window = doc[max(token.sent.start, token.i - 3):token.i + 3]
         if not any(t.lower_ in _ATTACKER_WORDS for t in window) or any(t.lower_ in _BENIGN for t in window):
             continue  # "X, an ethical hacker and researcher": not an attacker
-        if token.i + 2 < len(doc) and doc[token.i + 1].text == ",":  # "group, MoneyTaker,"
+        if token.i + 2 < len(doc) and doc[token.i + 1].text == ",":  # "group, Grey Heron,"
             name = name_after(doc, token.i + 2, allow_quotes=False)
             if name and name[1] < len(doc) and doc[name[1]].text in (",", ".", ";") and \
                     not gazetteer().country(doc[name[0]:name[1]].text):
@@ -438,7 +438,7 @@ def _software(doc: Doc) -> list[Candidate]:
         after = doc[end] if end < len(doc) else None
         last = doc[end - 1].lower_
         named_head = last in {"server", "platform", "cloud", "os"} and end - start >= 2
-        # "Android devices", "Windows users", "older versions of X" aside: what people run is a product
+        # "X devices", "X users", "older versions of X" aside: what people run is a product
         used = after is not None and after.lower_ in _USED_HEADS and after.pos_ == "NOUN"
         if (after is not None and after.lower_ in PRODUCT_HEADS and after.pos_ in ("NOUN", "PROPN")) or named_head \
                 or used:

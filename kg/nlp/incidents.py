@@ -133,7 +133,7 @@ def _victim_list(ctx: DocContext, token: Token) -> bool:
 
 
 def _ransom_paid(ctx: DocContext, token: Token, sent: int) -> bool:
-    """'Hancock Health paid $55,000 to get its files back': who pays a ransom was hit."""
+    """'Lakeside Clinic paid $40,000 to get its files back': who pays a ransom was hit."""
     if ctx.lemma[token.i] != "pay":
         return False
     words = ctx.sentence_words(sent).lowers
@@ -215,7 +215,7 @@ def _organization_at(ctx: DocContext, head: Token, dep: str) -> int | None:
     """The organisation that `head`'s `dep` child names (its subject, its possessor), if any."""
     for child in head.children:
         if child.dep_ == dep:
-            # "Bristol Airport authorities", "Atlanta officials": the people speak for the organisation named
+            # "Riverton Airport authorities", "Riverton officials": the people speak for the organisation named
             for part in (child, *(g for g in child.children if g.dep_ in ("compound", "poss"))):
                 cluster = ctx.refer(part)
                 if cluster is not None and ctx.type_of(cluster) == "Organization":
@@ -339,14 +339,14 @@ def _attack_verb(token: Token, sent, ctx: DocContext | None = None) -> bool:
         return False  # (before the subtree walk below, which no other verb needs)
     attackers = {"hackers", "hacker", "attackers", "intruders", "ransomware", "criminals", "cybercriminals", "gang",
                  "actor", "actors"}
-    # "attacked by hackers", "hit by SamSam" (a malware or a threat actor the text names)
+    # "attacked by hackers", "hit by Grimlock" (a malware or a threat actor the text names)
     by_attackers = any(
         c.dep_ in ("agent", "nsubj") and any(g.lower_ in attackers or (
             ctx is not None and (k := ctx.cluster_at(g)) is not None and ctx.type_of(k) in ("Malware", "ThreatActor"))
             for g in c.subtree) for c in token.children)
     if lemma in lex["attack_verb_needs_cyber"]:
         cyber = set(lex["cyber_context"])
-        # "were attacked by Cryptowall, which encrypted ...": any agent of a passive attack in a cyber sentence
+        # "were attacked by Grimlock, which encrypted ...": any agent of a passive attack in a cyber sentence
         passive_agent = token.tag_ == "VBN" and any(c.dep_ == "agent" for c in token.children)
         return any(t.lower_ in cyber for t in sent) and (by_attackers or passive_agent)
     if lemma in ("steal", "exfiltrate", "take"):
@@ -384,7 +384,7 @@ _SYSTEM_WORDS = {"server", "servers", "software", "system", "systems", "router",
 
 
 def _fell_victim(ctx: DocContext, token: Token) -> int | None:
-    """'Liberty Life has fallen victim to a ransomware attack': the subject of 'fall victim to' was hit."""
+    """'Lakeside Clinic has fallen victim to a ransomware attack': the subject of 'fall victim to' was hit."""
     to = token.head
     if token.dep_ != "pobj" or to.lower_ not in ("to", "of"):
         return None
@@ -570,7 +570,7 @@ def _best_in(ctx: DocContext, tokens: list[Token]) -> int | None:
             # the victims are, not who; "the Ukrainian power grid", "the Estonian government" are the state's
             continue
         if token.dep_ == "compound" and token.head.tag_ == "NNS" and token.head.lemma_.lower() in _USERS_OF:
-            continue  # "attacks against Windows users", "MongoDB installations": the users are hit, not the maker
+            continue  # "attacks against Windows users", "Acme DB installations": the users are hit, not the maker
         depth = sum(1 for a in token.ancestors if a in tokens)
         indirect = ctx.cluster_at(token) is None  # a pronoun or "the company": a named one is better
         key = (depth, indirect, 0 if ctx.type_of(cluster) == "Product" else 1)

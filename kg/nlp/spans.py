@@ -93,7 +93,7 @@ def name_after(doc: Doc, i: int, allow_quotes: bool = True) -> tuple[int, int] |
     if doc[i].text == "#" and i + 1 < len(doc) and not doc[i].whitespace_:
         return i, i + 2
     if doc[i].lower_ == "the" and i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
-        i += 1  # "known as The Dark Overlord": the name without its article
+        i += 1  # "known as The Pale Rider": the name without its article
     j = i
     while j < len(doc) and (name_token(doc[j]) or (j > i and doc[j].like_num and name_token(doc[j - 1])) or (
         doc[j].lower_ in LOWER_INSIDE - {"and"} and j > i and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()

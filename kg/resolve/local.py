@@ -147,7 +147,7 @@ def _link_surnames(mentions: list[Mention], keys: list[str], uf: UnionFind) -> s
 
 def _cluster(mentions: list[Mention], keys: list[str], members: list[int], weak: set[int]) -> Cluster:
     # A name the text itself types ("a group known as X", "the X gang") keeps that type for all its forms
-    # ("X (TDO)"), however often the model guessed otherwise; else the majority, ties by type name.
+    # ("The Pale Rider (TPR)"), however often the model guessed otherwise; else the majority, ties by type name.
     cued = Counter(mentions[i].type for i in members if mentions[i].rule in TEXT_CUE_RULES)
     types = cued or Counter(mentions[i].type for i in members)
     kind = min(types.items(), key=lambda item: (-item[1], item[0]))[0]

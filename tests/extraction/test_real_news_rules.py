@@ -45,8 +45,8 @@ def test_real_news_gang_named_after_its_ransomware_stays_the_actor(nlp):
     ("Hackers accessed a database of Borealis Insurance that held customer records.", {"Borealis Insurance"}),
     ("The Grimlock worm disrupted Borealis Insurance and Cinder Freight on Friday.",
      {"Borealis Insurance", "Cinder Freight"}),
-    ("Telecom providers caught by the breach include Altel Mobile, Borealis Insurance, Cinder Freight and "
-     "Dunmore Telecom, reports suggest.", {"Altel Mobile", "Borealis Insurance", "Cinder Freight", "Dunmore Telecom"}),
+    ("Telecom providers caught by the breach include Aldmoor Mobile, Borealis Insurance, Cinder Freight and "
+     "Dunmore Telecom, reports suggest.", {"Aldmoor Mobile", "Borealis Insurance", "Cinder Freight", "Dunmore Telecom"}),
     ("Hackers stole the records of 40,000 customers from Borealis Insurance in March.", {"Borealis Insurance"}),
     ("Borealis Insurance admitted that a breach exposed the records of its customers.", {"Borealis Insurance"}),
 ])

@@ -96,7 +96,7 @@ def attribution_actor_phrase(view: SentenceView) -> list[Found]:
             tied.append(token.head)  # "the intruders were linked to the Iranian government"
         if any(view.ctx.type_of(c) == "Organization" and not view.ctx.clusters[c].kb
                for c in view.refs(t for t in token.subtree if t.dep_ in ("appos", "compound", "nmod") or t.i > token.i)):
-            continue  # "Romanian security group Bitdefender": the country says where a named firm is
+            continue  # "Moldovan security group Northfield": the country says where a named firm is
         for part in tied:
             inside = list(part.subtree) if part.head == token else [g for p in children_of(part, "prep") for g in p.subtree]
             for actor in actors_in(view, inside):
@@ -104,7 +104,7 @@ def attribution_actor_phrase(view: SentenceView) -> list[Found]:
                 if actor in view.victims or (part.dep_ in ("amod", "compound") and view.ctx.type_of(actor) != "Country"):
                     continue
                 if part.dep_ in ("amod", "compound") and (individual or named_group):
-                    # "a German hacker" is one person of that nationality; "the Russian hacking group known as
+                    # "a Moldovan hacker" is one person of that nationality; "the Moldovan hacking group known as
                     # X" names its attacker, X, whose nationality the adjective describes
                     continue
                 out.append(Found(("i", view.incident(token)), "ATTRIBUTED_TO", ("e", actor), [token, part],
@@ -289,7 +289,7 @@ _OWN_WORD = frozenset({"post", "publish", "release", "leak", "dump", "threaten",
 
 
 def attribution_actor_acts(view: SentenceView) -> list[Found]:
-    """'The Dark Overlord leaked the episodes', 'the group dumped the files': in a story about an attack, what a
+    """'The Pale Rider leaked the episodes', 'the group dumped the files': in a story about an attack, what a
     named threat actor does to its victims is the attack."""
     out = []
     if view.incident() is None or not view.has(lemmas=_ACTS):
