@@ -52,7 +52,8 @@ Nodes
       kind (organisations): company, security firm, government agency, news outlet, platform
       <Type> is one of Organization, ThreatActor, Country, Person, Film, Product, Malware
   (:Incident {id, name, date, kind, victims})
-  (:Claim {id, predicate, status, cue, article, sentence, start, end, rule, confidence, according_to})
+  (:Claim:<Status> {id, predicate, status, cue, article, sentence, start, end, rule, confidence, according_to})
+      <Status> is the status as a label: Asserted, Claimed, Suspected, Denied, Negated (for Browser's style)
   (:Name {key})   one per alias key, for look-ups by any name
   (:Review {claim, decision, why, by, at, history, record})   an analyst's decision on a claim (kg review)
 

@@ -13,10 +13,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import QueryError
-from kg.models import ENTITY_TYPES, PREDICATES
+from kg.models import ENTITY_TYPES, PREDICATES, STATUSES
 
-IDENTIFIERS = frozenset({*ENTITY_TYPES, *PREDICATES, "Entity", "Incident", "ALIAS_OF"})
-_SLOT = re.compile(r"\{(label|subject|object|rel)\}")
+# A claim's status is also a second label of its Claim node (:Claim:Suspected), so Neo4j Browser's style,
+# which can tell nodes apart only by label, can colour claims by status.
+STATUS_LABELS = {status: status.capitalize() for status in STATUSES}
+IDENTIFIERS = frozenset({*ENTITY_TYPES, *PREDICATES, *STATUS_LABELS.values(), "Entity", "Incident", "ALIAS_OF"})
+_SLOT = re.compile(r"\{(label|subject|object|rel|status)\}")
 
 
 def cypher_dir() -> Path:

@@ -29,7 +29,7 @@ from neo4j.exceptions import ClientError
 from kg import EXTRACTOR_VERSION
 from kg.models import STATUSES, Claim, Graph
 from kg.resolve.keys import alias_key
-from kg.store.cypher import load, render
+from kg.store.cypher import STATUS_LABELS, load, render
 from kg.store.known import move, resolve_window
 
 
@@ -169,18 +169,19 @@ REPLACE_CHUNK = 200  # articles whose replacement is one transaction
 
 def claim_steps(claims: Iterable[Claim], kind_of: dict[str, str], extra_pairs: Iterable[Pair] = (),
                 new: bool = False) -> Iterator[Step]:
-    """Claims grouped by the labels of their ends, then the direct edges they (and `extra_pairs`) touch.
+    """Claims grouped by the labels of their ends and their status label, then the direct edges they (and
+    `extra_pairs`) touch.
 
     `new`: the claims' articles did not exist before this write, so the claims are created, not merged.
     """
-    by_labels: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    by_labels: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
     pairs: dict[Pair, None] = {}
     for c in claims:
-        by_labels[(kind_of[c.subject], kind_of[c.object])].append(c.record())
+        by_labels[(kind_of[c.subject], kind_of[c.object], STATUS_LABELS.get(c.status, c.status))].append(c.record())
         pairs[(c.predicate, kind_of[c.subject], c.subject, kind_of[c.object], c.object)] = None
-    for (subject, obj), rows in by_labels.items():
+    for (subject, obj, status), rows in by_labels.items():
         statement = load("write/claims_new" if new else "write/claims")
-        yield Step("claims", render(statement, subject=subject, object=obj), "rows", rows)
+        yield Step("claims", render(statement, subject=subject, object=obj, status=status), "rows", rows)
     if new:  # nothing of these articles was counted before: add to the edges, no recount
         yield from _edge_additions(claims, kind_of)
         return

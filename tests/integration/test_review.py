@@ -1,6 +1,7 @@
 """`kg review` on a real Neo4j: a rejected claim leaves attribution, involvement and the direct edge at once,
 stays out when its article is re-extracted or changed and ingested again, and comes back when restored; an
-analyst's own claim is read like any other."""
+analyst's own claim is read like any other; each claim's status label (:Claim:Denied, for Neo4j Browser's
+style) follows all of it."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ import sys
 from importlib import resources
 
 import pytest
+
+from kg.store.cypher import STATUS_LABELS
 
 pytestmark = pytest.mark.integration
 KG = [sys.executable, "-m", "kg"]
@@ -27,13 +30,9 @@ def _json(env, *args) -> list[dict]:
     return json.loads(_kg(env, *args, "--format", "json"))["rows"]
 
 
-def _edge(driver) -> dict:
-    records, _, _ = driver.execute_query(
-        "MATCH (:Name {key: 'north korea'})-[:NAMES]->(e:Entity)<-[r:ATTRIBUTED_TO]-(:Incident) RETURN r {.*} AS r")
-    return records[0]["r"]
-
-
-def test_review_reject_survives_reextraction_and_restore_brings_it_back(driver, kg_env, tmp_path):
+@pytest.fixture
+def ingested(driver, kg_env, tmp_path):
+    """Two demo articles about WannaCry (a denial among the attributions) ingested; their folder and kg's env."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     with resources.as_file(resources.files("kg.data").joinpath("demo")) as demo:
@@ -41,6 +40,17 @@ def test_review_reject_survives_reextraction_and_restore_brings_it_back(driver, 
             shutil.copy(demo / name, corpus / name)
     env = {**kg_env, "KG_REVIEWER": "tester"}
     _kg(env, "ingest", str(corpus))
+    return corpus, env
+
+
+def _edge(driver) -> dict:
+    records, _, _ = driver.execute_query(
+        "MATCH (:Name {key: 'north korea'})-[:NAMES]->(e:Entity)<-[r:ATTRIBUTED_TO]-(:Incident) RETURN r {.*} AS r")
+    return records[0]["r"]
+
+
+def test_review_reject_survives_reextraction_and_restore_brings_it_back(driver, ingested):
+    corpus, env = ingested
     before = _edge(driver)
     assert before["denied"] >= 1 and before["conflict"] == "disputed"
     evidence = _json(env, "query", "evidence", "--param", "a=North Korea", "--param", "b=WannaCry")
@@ -100,3 +110,41 @@ def test_review_assert_adds_an_analysts_claim(driver, kg_env, tmp_path):
     assert {row["article"]: row["claim"] for row in evidence}["review:analyst-one"] == claim
     _kg(env, "review", "reject", claim, "--why", "withdrawn")
     assert lazarus()["status"] == "suspected"
+
+
+def _labels(driver) -> dict[str, tuple[str, list[str]]]:
+    """Every claim: its status and its labels other than Claim; asserts each has exactly its status label."""
+    records, _, _ = driver.execute_query("MATCH (c:Claim) RETURN c.id AS id, c.status AS status, labels(c) AS labels")
+    found = {r["id"]: (r["status"], sorted(set(r["labels"]) - {"Claim"})) for r in records}
+    wrong = {i: v for i, v in found.items() if v[1] != [STATUS_LABELS[v[0]]]}
+    assert not wrong, wrong
+    return found
+
+
+def test_claim_status_labels_follow_review_reextraction_and_forget(driver, ingested):
+    corpus, env = ingested
+    claims = _labels(driver)
+    assert {"Denied", "Asserted"} <= {labels[0] for _, labels in claims.values()}
+    denial = next(i for i, (status, _) in claims.items() if status == "denied")
+
+    _kg(env, "review", "reject", denial, "--why", "misread")
+    assert denial not in _labels(driver)
+    _kg(env, "review", "restore", denial, "--why", "checked again")
+    assert _labels(driver)[denial] == ("denied", ["Denied"])
+
+    # an older extractor read the denial as an assertion: re-extraction rewrites the status and swaps the label
+    driver.execute_query("MATCH (c:Claim {id: $id}) SET c.status = 'asserted' REMOVE c:Denied SET c:Asserted",
+                         id=denial)
+    driver.execute_query("MATCH (a:Article) SET a.extractor = '0.0.0'")
+    _kg(env, "ingest", str(corpus), "--reextract")
+    assert _labels(driver)[denial] == ("denied", ["Denied"])
+    assert _labels(driver).keys() == claims.keys()
+
+    _kg(env, "review", "assert", "WannaCry", "ATTRIBUTED_TO", "North Korea", "--status", "negated",
+        "--sentence", "North Korea did not carry out WannaCry.", "--why", "own reading")
+    negated = [i for i, (status, _) in _labels(driver).items() if status == "negated"]
+    assert len(negated) == 1 and negated[0] not in claims
+
+    _kg(env, "forget", str(corpus / ARTICLES[0]))
+    left = _labels(driver)
+    assert negated[0] in left and len(left) < len(claims) + 1

@@ -29,3 +29,22 @@ def test_cypher_render_fills_slots_from_the_whitelist():
     assert "`ATTRIBUTED_TO`" in text and "{rel}" not in text
     with pytest.raises(QueryError):
         render(load("write/edges"), rel="DROP", subject="Incident", object="Entity")
+
+
+def test_cypher_claims_get_their_status_as_a_whitelisted_label():
+    from kg.models import Claim
+    from kg.store.writer import claim_steps
+
+    for name in ("write/claims", "write/claims_new"):
+        text = render(load(name), subject="Incident", object="Entity", status="Suspected")
+        assert ":`Suspected`" in text and "{status}" not in text
+        with pytest.raises(QueryError):
+            render(load(name), subject="Incident", object="Entity", status="suspected` DETACH DELETE c //")
+    claims = [Claim("i:1", "ATTRIBUTED_TO", "e:1", status, "a:1", "s", n, n + 1, "r", 1.0)
+              for n, status in enumerate(("suspected", "asserted", "suspected", "denied"))]
+    steps = [s for s in claim_steps(claims, {"i:1": "Incident", "e:1": "Entity"}) if s.part == "claims"]
+    assert [(s.statement.count("`Suspected`"), len(s.rows)) for s in steps][0] == (1, 2)
+    assert {r["status"] for s in steps for r in s.rows if "`Denied`" in s.statement} == {"denied"}
+    bad = Claim("i:1", "ATTRIBUTED_TO", "e:1", "rumoured", "a:1", "s", 0, 1, "r", 1.0)
+    with pytest.raises(QueryError):
+        list(claim_steps([bad], {"i:1": "Incident", "e:1": "Entity"}))
