@@ -286,7 +286,7 @@ def _read_jsonl(lines: Iterable[str], path: str) -> Iterator[Article | Problem]:
         if not isinstance(row, dict) or not isinstance(row.get("text"), str):
             yield Problem(f"{path}:{number}", 'needs an object with a "text" string: line skipped')
             continue
-        yield Article(
+        article = Article(
             id=str(row.get("id") or row.get("url") or _unnamed(base, number, row["text"])),
             text=row["text"],
             title=row.get("title"),
@@ -296,6 +296,9 @@ def _read_jsonl(lines: Iterable[str], path: str) -> Iterator[Article | Problem]:
             path=f"{path}:{number}",
             html=bool(row.get("html")) or row["text"].lstrip()[:200].lower().startswith(("<!doctype html", "<html")),
         )
+        if not article.published:  # the article's own date: its page's metadata, or its byline
+            article.published = _own_date(article.text, article.html, article.url or article.path)
+        yield article
 
 
 _HTML_TITLE = re.compile(r"(?is)<(title|h1)\b[^>]*>(.*?)</\1>")
@@ -310,4 +313,12 @@ def _article(name: str, text: str, path: str, html: bool) -> Article:
         title = next((" ".join(line.split()) for line in visible.splitlines() if line.strip()), None)
     else:
         title = next((line.strip() for line in text.splitlines() if line.strip()), None)
-    return Article(id=name, text=text, title=title[:200] if title else None, path=path, html=html)
+    return Article(id=name, text=text, title=title[:200] if title else None, path=path, html=html,
+                   published=_own_date(text, html, path))
+
+
+def _own_date(text: str, html: bool, where: str | None) -> str | None:
+    """The date an article gives itself: HTML metadata, else a byline or dateline at its top."""
+    from kg.ingest.published import from_html, from_text
+
+    return from_html(text) if html else from_text(text, where)

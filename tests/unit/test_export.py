@@ -56,7 +56,7 @@ def _doc():
 
 def test_export_json_has_the_extract_shape_without_knowledge_base_groups():
     doc = _doc().to_json()
-    assert doc["schema_version"] == 1 and list(doc["articles"][0]) == ["id", "title", "url", "source", "published",
+    assert doc["schema_version"] == 2 and list(doc["articles"][0]) == ["id", "title", "url", "source", "published",
                                                                         "path", "sha256"]
     ids = {e["id"] for e in doc["entities"]}
     assert "g:pioneer" not in ids and "actor:fox" in ids
