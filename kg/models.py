@@ -96,6 +96,8 @@ class Incident:
     kind: str = "cyber attack"
     mentions: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)  # what the text calls the attack: "WannaCry"
+    date_basis: str | None = None  # "text": an article says when; "published": an article's own date stands in
+    date_source: dict | None = None  # the sentence that gave the date: {article, start, end, sentence}
     # what each article says of it (JSON, kept on the node so that later runs resolve to it; not in the JSON shape)
     evidence: str | None = field(default=None, repr=False)
 

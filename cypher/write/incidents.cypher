@@ -2,11 +2,13 @@
 // description: Upsert a batch of incidents and link the articles that report them. Name, date and victims
 //   (main victim first) come from the resolver, decided by what every article reporting it says (the row's
 //   evidence, kept on the node for the next run), so they are set, not accumulated.
-// param: rows (list of maps) — id, name, date, kind, victims (entity ids, main victim first), keys, evidence,
+// param: rows (list of maps) — id, name, date, date_basis ("text" or "published"), date_source (JSON text:
+//   {article, start, end, sentence}, the sentence that gave the date), kind, victims (entity ids, main victim first), keys, evidence,
 //   articles
 UNWIND $rows AS row
 MERGE (i:Incident {id: row.id})
-SET i.name = row.name, i.date = row.date, i.kind = row.kind, i.victims = row.victims, i.evidence = row.evidence
+SET i.name = row.name, i.date = row.date, i.date_basis = row.date_basis, i.date_source = row.date_source,
+    i.kind = row.kind, i.victims = row.victims, i.evidence = row.evidence
 WITH i, row
 CALL (i, row) {
   UNWIND row.keys AS key

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import fields
 
 from neo4j import Driver
@@ -39,10 +40,18 @@ def to_graph(rows: dict[str, list[dict]]) -> Graph:
     return Graph(
         articles=sorted(({key: row.get(key) for key in ARTICLE} for row in rows["articles"]), key=lambda a: a["id"]),
         entities=sorted(entities, key=lambda e: e.id),
-        incidents=sorted((Incident(**_known(Incident, row)) for row in rows["incidents"]), key=lambda i: i.id),
+        incidents=sorted((_incident(row) for row in rows["incidents"]), key=lambda i: i.id),
         claims=sorted((Claim(**_known(Claim, row)) for row in rows["claims"]), key=lambda c: (c.article, c.start, c.id)),
         links=sorted(links, key=lambda link: (link["from"], link["to"]["id"])),
     )
+
+
+def _incident(row: dict) -> Incident:
+    """An incident row; its date's source is kept on the node as JSON text (Neo4j has no map properties)."""
+    incident = Incident(**_known(Incident, row))
+    if isinstance(incident.date_source, str):
+        incident.date_source = json.loads(incident.date_source)
+    return incident
 
 
 def scope(graph: Graph, incident_ids: set[str]) -> Graph:

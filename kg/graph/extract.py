@@ -50,6 +50,11 @@ def extract(article: dict, cleaned: Cleaned, doc: Doc) -> DocResult:
     mentions = find_mentions(ctx)
     incidents, of_mention = group_mentions(ctx, mentions, _year(article.get("published")))
     main = main_incident(incidents)
+    for incident in incidents:
+        if incident.date_sent is not None:
+            span = ctx.sents[incident.date_sent]
+            start, end = cleaned.origin_span(span.start_char, span.end_char)
+            incident.date_source = {"article": article["id"], "start": start, "end": end, "sentence": span.text}
     victims = {v for incident in incidents for v in incident.victims}
     by_sentence: dict[int, dict[int, int]] = {}
     for m, k in zip(mentions, of_mention):

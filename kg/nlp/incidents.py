@@ -60,6 +60,9 @@ class LocalIncident:
     mentions: list[IncidentMention] = field(default_factory=list)
     date: str | None = None  # the most precise ISO date its mentions give ("2015-12-23"), else the year
     names: list[str] = field(default_factory=list)  # what the text calls the attack: "WannaCry"
+    date_basis: str | None = None  # "text": the article says it; "published": the article's own date stands in
+    date_sent: int | None = None  # the sentence whose attack word gave `date` (basis "text")
+    date_source: dict | None = None  # that sentence as evidence: {article, start, end, sentence} (set by extract)
 
 
 def find_mentions(ctx: DocContext) -> list[IncidentMention]:
@@ -276,10 +279,18 @@ def group_mentions(ctx: DocContext, mentions: list[IncidentMention],
         if m.label and m.label not in incidents[of_mention[n]].names:
             incidents[of_mention[n]].names.append(m.label)
     for incident in incidents:
+        said = incident.year is not None  # a year the text gives, before the publication year stands in
         incident.year = incident.year or published
-        dates = [d for m in incident.mentions for d in [ctx.date_near(ctx.doc[m.token])] if d
+        dates = [(d, m.sent) for m in incident.mentions for d in [ctx.date_near(ctx.doc[m.token])] if d
                  and (incident.year is None or d.startswith(str(incident.year)))]
-        incident.date = max(dates, key=len) if dates else (str(incident.year) if incident.year else None)
+        if dates:
+            (incident.date, incident.date_sent), incident.date_basis = max(dates, key=lambda d: len(d[0])), "text"
+        elif said:
+            incident.date, incident.date_basis = str(incident.year), "text"
+            incident.date_sent = next((m.sent for m in incident.mentions if m.year == incident.year), None)
+        elif incident.year:  # nothing in the text: the article's own date, marked as such
+            incident.date = ctx.published.isoformat() if ctx.published else str(incident.year)
+            incident.date_basis = "published"
     return incidents, of_mention
 
 

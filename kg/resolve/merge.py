@@ -75,6 +75,8 @@ class IncidentPart:
     year: int | None
     names: list[str]
     date: str | None
+    date_basis: str | None = None  # "text" or "published" (None in evidence written before it was kept)
+    date_source: dict | None = None  # the sentence that gave the date: {article, start, end, sentence}
 
     def keys(self) -> list[tuple]:
         keys = [("victim", self.main, self.year)] if self.main else []
@@ -82,7 +84,8 @@ class IncidentPart:
 
     def record(self) -> dict:
         return {"article": self.article, "local": self.local, "main": self.main, "victims": self.victims,
-                "year": self.year, "names": self.names, "date": self.date}
+                "year": self.year, "names": self.names, "date": self.date, "date_basis": self.date_basis,
+                "date_source": self.date_source}
 
 
 @dataclass
@@ -260,7 +263,8 @@ def _incident_parts(results, entity_of) -> dict[tuple[int, int], IncidentPart]:
         for k, incident in enumerate(result.incidents):
             victims = list(dict.fromkeys(entity_of[(d, v)] for v in incident.victims if (d, v) in entity_of))
             parts[(d, k)] = IncidentPart(article, f"{slug(article)}-{k}", victims[0] if victims else None,
-                                         victims, incident.year, list(dict.fromkeys(incident.names)), incident.date)
+                                         victims, incident.year, list(dict.fromkeys(incident.names)), incident.date,
+                                         incident.date_basis, incident.date_source)
     return parts
 
 
@@ -270,8 +274,11 @@ def _incidents(results, entity_of, names: dict[str, str], known: Known, moves: d
     local = _incident_parts(results, entity_of)
     parts: list[IncidentPart] = list(local.values())
     known_of: dict[int, str] = {}
+    window = {r.article["id"] for r in results}
     for iid in sorted(known.incidents):
         for part in known.incidents[iid]:
+            if part.article in window:  # a changed article re-says it: its old part goes
+                continue
             part.main = moves.get(part.main, part.main)
             part.victims = list(dict.fromkeys(moves.get(v, v) for v in part.victims))
             known_of[len(parts)] = iid
@@ -324,10 +331,14 @@ def _incident(parts: list[IncidentPart], members: list[int], names_of: dict[str,
     what = f"on {primary}" if primary else "" if names else f"reported in {article}"
     name = " ".join(p for p in (f"{names[0]} attack" if names else "Cyber attack", what) if p)
     name += f" ({year})" if year else ""
-    dates = [p.date for p in group if p.date]
+    # what a text says before an article's own date; then the most precise; then the earliest
+    dated = min((p for p in group if p.date), key=lambda p: (p.date_basis == "published", -len(p.date), p.date,
+                                                             p.article), default=None)
     incident = Incident(iid, name, victims, sorted({p.article for p in group}), str(year) if year else None,
                         aliases=names)
-    incident.date = max(dates, key=lambda d: (len(d), d)) if dates else incident.date
+    if dated is not None:
+        incident.date, incident.date_basis, incident.date_source = dated.date, dated.date_basis or "text", \
+            dated.date_source
     incident.evidence = json.dumps([p.record() for p in group], sort_keys=True)
     return incident
 

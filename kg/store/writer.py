@@ -90,7 +90,9 @@ def entity_rows(graph: Graph) -> dict[str, list[dict]]:
 
 
 def incident_rows(graph: Graph) -> list[dict]:
-    return [{"id": i.id, "name": i.name, "date": i.date, "kind": i.kind, "articles": i.articles,
+    return [{"id": i.id, "name": i.name, "date": i.date, "date_basis": i.date_basis,
+             "date_source": json.dumps(i.date_source, sort_keys=True) if i.date_source else None,
+             "kind": i.kind, "articles": i.articles,
              "victims": i.victims, "evidence": i.evidence,
              "keys": sorted({alias_key(i.name), i.id} | {alias_key(a) for a in i.aliases} - {""})}
             for i in graph.incidents]
