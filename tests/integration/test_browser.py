@@ -15,10 +15,11 @@ import urllib.request
 
 import pytest
 
-from kg.browser import drive
+from kg.browser import STYLE, drive, parse_grass, style_command
 from kg.browser.serve import server
 from kg.nlp.model import load
 from kg.pipeline import build
+from kg.store.cypher import STATUS_LABELS
 from kg.store.cypher import load as load_statement
 from kg.store.writer import Writer, init_schema
 
@@ -121,3 +122,32 @@ def test_browser_cli_serves_guide_and_style_with_cors(kg_env):
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def test_browser_colours_claims_by_status_and_captions_edges_with_it(browser_ready, http_url, neo4j_server, loaded):
+    """GraSS styles nodes by label only; the status label on each Claim is what lets the drawing tell a
+    suspected claim from an asserted or denied one. Checked on the SVG that Browser draws."""
+    rules = parse_grass(STYLE.read_text())
+    colours = {status: rules[f"node.{label}"]["color"] for status, label in STATUS_LABELS.items()}
+    assert len(set(colours.values())) == len(colours)
+    with drive.page() as tab:
+        drive.login(tab, http_url, neo4j_server.uri, neo4j_server.user, neo4j_server.password)
+        drive.run(tab, style_command())
+        drive.run(tab, ":config autoComplete: false")
+        frame = drive.run(tab, load_statement("browser/attribution").body, {"target": "Sony Pictures"})
+        frame.locator("svg g.node").first.wait_for(timeout=30_000)
+        tab.wait_for_timeout(2000)
+        nodes = frame.locator("svg g.node")
+        drawn: dict[str, set[str]] = {}
+        for i in range(nodes.count()):
+            caption = "".join(nodes.nth(i).locator("text").all_text_contents()).strip()
+            fill = nodes.nth(i).locator("circle.b-outline").get_attribute("fill")
+            drawn.setdefault(caption, set()).add(fill.upper())
+        edges = frame.locator("svg g.relationship text").all_text_contents()
+    statuses = {caption: fills for caption, fills in drawn.items() if caption in colours}
+    assert "suspected" in statuses and len(statuses) >= 2, drawn
+    for status, fills in statuses.items():
+        assert fills == {colours[status].upper()}, (status, fills)
+    assert len({fill for fills in statuses.values() for fill in fills}) == len(statuses)
+    assert drawn["North Korea"] == {rules["node.Country"]["color"].upper()}
+    assert set(edges) & set(colours), edges  # a direct edge's caption is its status, in full

@@ -8,8 +8,8 @@ from pathlib import Path
 from kg.browser import GUIDE, STYLE, parse_grass, style_command, style_json
 from kg.browser.guide import example_params, render
 from kg.config import ServerSettings
-from kg.models import ENTITY_TYPES, PREDICATES
-from kg.store.cypher import canned
+from kg.models import ENTITY_TYPES, PREDICATES, STATUSES
+from kg.store.cypher import STATUS_LABELS, canned
 from kg.store.server import LocalServer
 
 
@@ -20,11 +20,22 @@ def test_browser_style_gives_every_label_a_colour_and_caption():
         assert rule["color"].startswith("#") and rule["caption"], label
 
 
-def test_browser_style_captions_relations_with_type_and_status():
+def test_browser_style_captions_relations_with_their_status_alone():
+    """Browser cuts a caption longer than its edge: the status alone fits; the type shows by colour and width."""
     rules = parse_grass(STYLE.read_text())
     for predicate in PREDICATES:
-        assert rules[f"relationship.{predicate}"]["caption"] == f"{predicate} {{status}}"
+        assert rules[f"relationship.{predicate}"]["caption"] == "{status}"
     assert "{source}" in rules["relationship.ALIAS_OF"]["caption"]
+
+
+def test_browser_style_colours_claims_by_their_status_label():
+    """GraSS cannot branch on a property, so each status is a Claim label with its own colour, after node.Claim
+    (the later rule wins in Browser)."""
+    rules = parse_grass(STYLE.read_text())
+    colours = [rules[f"node.{label}"]["color"] for label in STATUS_LABELS.values()]
+    assert len(set(colours)) == len(STATUSES) and rules["node.Claim"]["color"] not in colours
+    order = list(rules)
+    assert all(order.index(f"node.{label}") > order.index("node.Claim") for label in STATUS_LABELS.values())
 
 
 def test_browser_style_fits_in_one_command_without_semicolons():
