@@ -1,5 +1,5 @@
 // name: timeline
-// description: An incident's events in order: the incident with its date, then each report (article) by publication date, each followed by the claims it makes in text order.
+// description: An incident's events in order: the incident with its date and what the date rests on (the text, or its article's publication date), then each report (article) by publication date, each followed by the claims it makes in text order.
 // param: target (string) — an incident's name, a victim's or the name of malware the incident used, any alias (case-insensitive), or an incident id. Example: Sony Pictures
 // example: kg query timeline --param target="Sony Pictures"
 WITH trim($target) AS raw
@@ -25,7 +25,9 @@ CALL (raw, key) {
   RETURN i
 }
 CALL (i) {
-  RETURN i.date AS date, 'incident' AS kind, i.name AS event, null AS status, null AS article, -1 AS start
+  RETURN i.date AS date, 'incident' AS kind, i.name + CASE i.date_basis
+           WHEN 'text' THEN ' (date from the text)' WHEN 'published' THEN ' (date: its article''s publication date)'
+           ELSE '' END AS event, null AS status, null AS article, -1 AS start
   UNION
   MATCH (article:Article)-[:REPORTS]->(i)
   RETURN properties(article).published AS date, 'report' AS kind, coalesce(article.title, article.id) AS event, null AS status,

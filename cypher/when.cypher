@@ -28,5 +28,5 @@ CALL (i) {
   OPTIONAL MATCH (a:Article)-[:REPORTS]->(i)
   RETURN min(properties(a).published) AS first, max(properties(a).published) AS last, count(a) AS articles
 }
-RETURN i.name AS incident, i.date AS date, first AS first_reported, last AS last_reported, articles
+RETURN i.name AS incident, i.date AS date, i.date_basis AS date_basis, first AS first_reported, last AS last_reported, articles
 ORDER BY date, incident

@@ -85,7 +85,8 @@ class _Builder:
             self._alias(link)
         for article in self.doc["articles"]:
             self._report(article)
-        return Bundle(objects=[self.creator, *self.objects.values()], allow_custom=False)
+        # custom content only where kg adds it: an incident's x_kg_first_seen
+        return Bundle(objects=[self.creator, *self.objects.values()], allow_custom=True)
 
     # ---- nodes ---------------------------------------------------------------------------------
 
@@ -107,9 +108,14 @@ class _Builder:
     def _incident(self, incident: dict) -> Incident:
         when = f" ({incident['date']})" if incident.get("date") else ""
         reports = len(incident.get("articles", []))
+        # STIX 2.1's incident has no first_seen (only its optional extension does): kg's own property, the
+        # date as precise as the text gives it ("2017-05-08", "2017-05", "2017"); not an article's own date
+        # standing in for it (date_basis "published": the reports' `published` says that much already)
+        dated = {"x_kg_first_seen": incident["date"]} if incident.get("date") and incident.get(
+            "date_basis") != "published" else {}
         return Incident(id=stix_id("incident", incident["id"]), name=incident["name"],
                         description=f"{incident.get('kind') or 'cyber attack'}{when}, reported by {reports} article(s)",
-                        **self._common())
+                        custom_properties=dated, **self._common())
 
     def _actor(self, entity: dict) -> ThreatActor:
         kb = entity.get("kb") or {}

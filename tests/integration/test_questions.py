@@ -247,7 +247,7 @@ def test_questions_export_stix_round_trips(seeded, kg_env, tmp_path):
 
     out = tmp_path / "seeds.stix.json"
     _export(kg_env, "--format", "stix", "-o", str(out))
-    bundle = stix2.parse(out.read_text(), allow_custom=False)
+    bundle = stix2.parse(out.read_text(), allow_custom=True)  # incidents carry x_kg_first_seen
     objects = {o.id: o for o in bundle.objects}
     name = {o.id: getattr(o, "name", None) for o in bundle.objects}
     attributed = {}

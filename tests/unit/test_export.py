@@ -77,7 +77,7 @@ def test_export_scope_keeps_one_incident_and_what_it_uses():
 
 def test_export_stix_round_trips_through_stix2_parse():
     text = bundle(_doc().to_json(), now=NOW).serialize(pretty=True)
-    parsed = stix2.parse(text, allow_custom=False)
+    parsed = stix2.parse(text, allow_custom=True)  # incidents carry x_kg_first_seen
     objects = {o.id: o for o in parsed.objects}
     by_type = {}
     for o in parsed.objects:
@@ -147,7 +147,7 @@ def _malware_doc():
 
 
 def test_export_stix_malware_becomes_a_malware_family_that_actors_use():
-    parsed = stix2.parse(bundle(_malware_doc(), now=NOW).serialize(), allow_custom=False)
+    parsed = stix2.parse(bundle(_malware_doc(), now=NOW).serialize(), allow_custom=True)
     objects = {o.id: o for o in parsed.objects}
     for o in parsed.objects:
         for ref in [getattr(o, "source_ref", None), getattr(o, "target_ref", None), *getattr(o, "object_refs", [])]:
@@ -176,3 +176,15 @@ def test_export_stix_malware_is_never_an_identity_or_threat_actor():
     relationships = [o for o in objects if o.type == "relationship"]
     assert {r.relationship_type for r in relationships} == {"related-to", "uses"}
     assert all(r.target_ref.startswith("malware--") for r in relationships)
+
+
+def test_export_stix_incidents_carry_first_seen_from_the_text_and_reports_their_articles_date():
+    rows = json.loads(json.dumps(_doc().to_json()))
+    rows["incidents"][0].update(date="2024-04-29", date_basis="text",
+                                date_source={"article": "a.txt", "start": 0, "end": 40, "sentence": "..."})
+    rows["incidents"][1].update(date="2024-05-01", date_basis="published")
+    parsed = stix2.parse(bundle(rows, now=NOW).serialize(), allow_custom=True)
+    by_name = {o.name: o for o in parsed.objects if o.type in ("incident", "report")}
+    assert by_name["Cyber attack on Acme Bank"].x_kg_first_seen == "2024-04-29"
+    assert "x_kg_first_seen" not in by_name["Other"]  # only the publication date: not when it was seen
+    assert by_name["Acme hacked"].published == datetime(2024, 5, 1, tzinfo=timezone.utc)
