@@ -5,6 +5,8 @@
 //   merged entity as one run over all the articles would.
 // param: keys (list of strings) — alias keys (kg.resolve.keys.alias_key) of the window's strong names and acronyms
 // param: ids (list of strings) — entity ids
+// param: articles (list of strings) — the window's article ids: the names they gave before (a changed article)
+//   are left out of the aliases returned, as the window says them again
 CALL () {
   UNWIND $keys AS key
   MATCH (:Name {key: key})-[:NAMES]->(e:Entity)
@@ -14,4 +16,10 @@ CALL () {
   MATCH (e:Entity {id: id})
   RETURN e
 }
-RETURN e.id AS id, e.evidence AS evidence, e.aliases AS aliases
+CALL (e) {
+  OPTIONAL MATCH (a:Article)-[m:MENTIONS]->(e)
+  WHERE NOT a.id IN $articles
+  UNWIND coalesce(m.aliases, []) AS alias
+  RETURN collect(DISTINCT alias) AS aliases
+}
+RETURN e.id AS id, e.evidence AS evidence, aliases

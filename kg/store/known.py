@@ -37,7 +37,8 @@ def resolve_window(driver: Driver, database: str | None, results: list[DocResult
     known = Known()
     resolved = alone
     for _ in range(ROUNDS):
-        for record in read("read/known_entities", keys=sorted(keys), ids=sorted(ask_ids)):
+        for record in read("read/known_entities", keys=sorted(keys), ids=sorted(ask_ids),
+                           articles=sorted(r.article["id"] for r in results)):
             entities.setdefault(record["id"], record)
         known = Known([entity_part(r) for _, r in sorted(entities.items())])
         resolved = resolve(results, known)
