@@ -230,6 +230,8 @@ def _replace(tx, replacement: Replacement) -> Written:
     old_pairs: dict[Pair, None] = {}
     touched_entities: dict[str, None] = {}
     touched_incidents: dict[str, None] = {}
+    for record in tx.run(load("read/reported_incidents").body, ids=list(replacement.articles)):
+        touched_incidents[record["incident"]] = None  # a victimless incident no claim names is pruned too
     for record in tx.run(load("write/retract_claims").body, rows=rows):
         old_pairs[(record["predicate"], record["subject_label"], record["subject"], record["object_label"],
                    record["object"])] = None
@@ -241,6 +243,10 @@ def _replace(tx, replacement: Replacement) -> Written:
     for record in tx.run(load("write/retract_mentions").body, rows=rows):
         if record["entity"]:
             touched_entities[record["entity"]] = None
+    # The entities a replaced article still mentions were rewritten with its new names: their aliases and
+    # look-up keys are recomputed too, so a name only the old text used goes.
+    for ids in replacement.entities.values():
+        touched_entities.update(dict.fromkeys(ids))
         if record["incident"]:
             touched_incidents[record["incident"]] = None
     for step in claim_steps(replacement.claims, replacement.kind_of, old_pairs):
