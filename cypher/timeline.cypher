@@ -26,7 +26,7 @@ CALL (raw, key) {
 }
 CALL (i) {
   RETURN i.date AS date, 'incident' AS kind, i.name + CASE i.date_basis
-           WHEN 'text' THEN ' (date from the text)' WHEN 'published' THEN ' (date: its article''s publication date)'
+           WHEN 'text' THEN ' (date from the text)' WHEN 'published' THEN " (date: its article's publication date)"
            ELSE '' END AS event, null AS status, null AS article, -1 AS start
   UNION
   MATCH (article:Article)-[:REPORTS]->(i)

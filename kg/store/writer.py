@@ -243,12 +243,12 @@ def _replace(tx, replacement: Replacement) -> Written:
     for record in tx.run(load("write/retract_mentions").body, rows=rows):
         if record["entity"]:
             touched_entities[record["entity"]] = None
+        if record["incident"]:
+            touched_incidents[record["incident"]] = None
     # The entities a replaced article still mentions were rewritten with its new names: their aliases and
     # look-up keys are recomputed too, so a name only the old text used goes.
     for ids in replacement.entities.values():
         touched_entities.update(dict.fromkeys(ids))
-        if record["incident"]:
-            touched_incidents[record["incident"]] = None
     for step in claim_steps(replacement.claims, replacement.kind_of, old_pairs):
         tx.run(step.statement, {step.key: step.rows, **step.params}).consume()
         if step.part in ("claims", "edges"):
