@@ -495,7 +495,7 @@ def _named_actors(doc: Doc) -> list[Candidate]:
 
 
 def _self_named(doc: Doc) -> list[Candidate]:
-    """'TheDarkOverlord, as the group calls itself, ...': the name before a reflexive naming clause."""
+    """'GreyHeron, as the group calls itself, ...': the name before a reflexive naming clause."""
     out = []
     lower = tokens_of(doc).lower
     for i in range(2, len(doc) - 3):

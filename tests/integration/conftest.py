@@ -122,3 +122,24 @@ def docker_compose_file() -> str:
 @pytest.fixture
 def kg_env(neo4j_server) -> dict:
     return neo4j_server.env
+
+
+@pytest.fixture(scope="module")
+def demo_graph(neo4j_server):
+    """A driver to a database holding the bundled demo corpus, written by kg's writer (one per test module)."""
+    from importlib import resources
+
+    from neo4j import GraphDatabase
+
+    from kg.nlp.model import load as load_model
+    from kg.pipeline import build
+    from kg.store.writer import Writer, init_schema
+
+    driver = GraphDatabase.driver(neo4j_server.uri, auth=(neo4j_server.user, neo4j_server.password))
+    driver.execute_query("MATCH (n) DETACH DELETE n")
+    with resources.as_file(resources.files("kg.data").joinpath("demo")) as folder:
+        graph = build(load_model("en_core_web_sm"), [str(folder)]).graph
+    init_schema(driver)
+    Writer(driver, batch_size=500).write(graph)
+    yield driver
+    driver.close()

@@ -6,38 +6,21 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from importlib import resources
 from pathlib import Path
 
 import pytest
-from neo4j import GraphDatabase
 
 from kg.cli.ask import read
-from kg.nlp.model import load as load_model
-from kg.pipeline import build
 from kg.store.queries import run
-from kg.store.writer import Writer, init_schema
 
 pytestmark = pytest.mark.integration
 DATA = json.loads((Path(__file__).resolve().parents[1] / "data" / "questions" / "questions.json").read_text())
 KG = [sys.executable, "-m", "kg"]
 
 
-@pytest.fixture(scope="module")
-def demo(neo4j_server):
-    driver = GraphDatabase.driver(neo4j_server.uri, auth=(neo4j_server.user, neo4j_server.password))
-    driver.execute_query("MATCH (n) DETACH DELETE n")
-    with resources.as_file(resources.files("kg.data").joinpath("demo")) as folder:
-        graph = build(load_model("en_core_web_sm"), [str(folder)]).graph
-    init_schema(driver)
-    Writer(driver, batch_size=500).write(graph)
-    yield driver
-    driver.close()
-
-
-def test_question_set_answers_on_the_demo_graph(demo):
+def test_question_set_answers_on_the_demo_graph(demo_graph):
     def lookup(keys):
-        return run(demo, "lookup/names", {"keys": keys}).rows
+        return run(demo_graph, "lookup/names", {"keys": keys}).rows
 
     mapped, answered, misses = 0, 0, []
     for question in DATA["questions"]:
@@ -46,7 +29,7 @@ def test_question_set_answers_on_the_demo_graph(demo):
             misses.append(("mapped", question["ask"], reading.kind.query, reading.params))
             continue
         mapped += 1
-        rows = json.dumps(run(demo, reading.kind.query, reading.params).rows, ensure_ascii=False)
+        rows = json.dumps(run(demo_graph, reading.kind.query, reading.params).rows, ensure_ascii=False)
         if rows != "[]" and all(word in rows for word in question.get("expect", [])):
             answered += 1
         else:
@@ -55,7 +38,7 @@ def test_question_set_answers_on_the_demo_graph(demo):
     assert answered >= 0.9 * total, (mapped, answered, misses)
 
 
-def test_question_set_ask_names_the_incident_it_chose_and_offers_close_names(demo, kg_env):
+def test_question_set_ask_names_the_incident_it_chose_and_offers_close_names(demo_graph, kg_env):
     done = subprocess.run([*KG, "ask", "Who is behind the WannaCry attack?"], env={**kg_env, "COLUMNS": "160"},
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
@@ -69,16 +52,16 @@ def test_question_set_ask_names_the_incident_it_chose_and_offers_close_names(dem
     assert "Did you mean" in done.stderr and "WannaCry" in done.stderr
 
 
-def test_question_set_list_pages_with_counts(demo, kg_env):
-    first = run(demo, "list_incidents", {"limit": 2, "skip": 0}).rows
-    second = run(demo, "list_incidents", {"limit": 2, "skip": 2}).rows
+def test_question_set_list_pages_with_counts(demo_graph, kg_env):
+    first = run(demo_graph, "list_incidents", {"limit": 2, "skip": 0}).rows
+    second = run(demo_graph, "list_incidents", {"limit": 2, "skip": 2}).rows
     assert len(first) == 2 and second and not {r["id"] for r in first} & {r["id"] for r in second}
     assert first[0]["articles"] >= first[1]["articles"] >= second[0]["articles"]
-    actors = {r["actor"] for r in run(demo, "list_actors", {}).rows}
+    actors = {r["actor"] for r in run(demo_graph, "list_actors", {}).rows}
     assert {"North Korea", "Guardians of Peace"} <= actors
-    malware = {r["malware"] for r in run(demo, "list_malware", {}).rows}
+    malware = {r["malware"] for r in run(demo_graph, "list_malware", {}).rows}
     assert "WannaCry" in malware
-    sources = run(demo, "list_sources", {"limit": 50}).rows
+    sources = run(demo_graph, "list_sources", {"limit": 50}).rows
     assert len(sources) == 6 and all(r["claims"] >= 0 for r in sources)
     done = subprocess.run([*KG, "list", "incidents", "--limit", "1", "--format", "json"], env=kg_env,
                           capture_output=True, text=True, timeout=120)
