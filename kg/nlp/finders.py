@@ -100,6 +100,26 @@ _LOCAL_BODIES = {"city", "town", "county", "village", "borough", "township", "mu
                  "district", "province", "region"}
 
 
+def _country_named_bodies(doc: Doc) -> list[Candidate]:
+    """'the British Library', 'Ruritanian Railways': capitalised words after a country's name or demonym that
+    end in an institution's head word name an organisation, not the country (the model often tags the
+    demonym alone and takes the rest for a person)."""
+    heads = lexicon(doc).words("org_suffixes") | lexicon(doc).words("institution_heads") | BODY_HEADS
+    out = []
+    for start, end in capitalised_runs(doc, max_len=5):
+        if doc[start].lower_ in ("the", "a", "an"):
+            start += 1
+        if end - start < 2 or doc[end - 1].lower_ not in heads or not all(t.is_alpha for t in doc[start + 1:end]):
+            continue
+        if gazetteer().country(doc[start].text) is None and gazetteer().country(doc[start:start + 2].text) is None:
+            continue
+        if any(e.label_ in ("ORG", "PERSON") and e.end - e.start > 1 and e.start > start for e in doc.ents
+               if start <= e.start < end):
+            continue  # a name of its own after the demonym: "Ruritanian firm Acme Bank" is Acme Bank
+        out.append(Candidate(start, end, "Organization", 4, "country-named-body"))
+    return out
+
+
 def _local_government(doc: Doc, start: int, end: int) -> bool:
     """A town or county that acts or is acted on in a cyber story ("the city of Riverton", "Riverton paid the
     ransom", "Dunmore County's servers") stands for its local government, an organisation that can be hit;
@@ -615,6 +635,6 @@ def _units(doc: Doc) -> list[Candidate]:
     return out
 
 
-FINDERS = (_from_ner, _list_members, _actor_examples, _actor_appositions, _government_seats, _countries, _attack_groups, _malware, _named_actors, _self_named, _hacked_by, _hashtags,
+FINDERS = (_from_ner, _country_named_bodies, _list_members, _actor_examples, _actor_appositions, _government_seats, _countries, _attack_groups, _malware, _named_actors, _self_named, _hacked_by, _hashtags,
            _actor_codes, _gang_names, _films, _outlets, _products, _units, _platforms, _software, _appositions,
            _owners, _descriptors)

@@ -197,3 +197,25 @@ def test_real_news_a_name_the_text_calls_a_group_is_one(nlp):
     g = graph_of(nlp, "Hackers breached Acme Bank.\nGrey Kestrel is a mysterious hacking group that dumped stolen files "
                       "on GitHub.")
     assert types(g).get("Grey Kestrel") == "ThreatActor"
+
+
+def test_real_news_whom_a_victim_works_with_responded(nlp):
+    g = graph_of(nlp, "A ransomware attack has crippled Halvard Freight since Monday.\n"
+                      "Halvard Freight said it was working with the Norland Cyber Agency to establish what happened.")
+    assert ("Norland Cyber Agency", "Cyber attack on Halvard Freight", "asserted") in claims(g, "RESPONDED_TO")
+
+
+def test_real_news_an_investigation_led_by_one_agency_working_with_others(nlp):
+    g = graph_of(nlp, "Hackers broke into Halvard Freight's network in May.\n"
+                      "The investigation was led by the Norland Police Service, working with the Norland Tax Office "
+                      "and the Norland Cyber Agency, prosecutors said.")
+    investigators = {org for org, _, _ in claims(g, "INVESTIGATES")}
+    assert investigators == {"Norland Police Service", "Norland Tax Office", "Norland Cyber Agency"}
+    assert not claims(g, "SUBSIDIARY_OF")
+
+
+def test_real_news_an_institution_named_after_its_country_is_not_the_country(nlp):
+    g = graph_of(nlp, "Grimlock gang claims Danish Library attack.\n"
+                      "The Danish Library confirmed on Wednesday that data from its files had been leaked.")
+    assert types(g).get("Danish Library") == "Organization"
+    assert victims(g) == {"Danish Library"}

@@ -60,7 +60,8 @@ def subsidiary(view: SentenceView) -> list[Found]:
                         add(child, c, token, "subsidiary-unit-prefix", 0.7)
         if token.lower_ in units and token.pos_ == "NOUN":
             parents = [view.ctx.refer(c) for c in token.children if c.dep_ == "poss"]
-            children = [view.ctx.refer(c) for c in own_words([token]) if c != token]
+            joined = {g.i for c in token.children if c.dep_ in ("conj", "cc") for g in c.subtree}
+            children = [view.ctx.refer(c) for c in own_words([token]) if c != token and c.i not in joined]
             if token.dep_ == "appos":  # "Optum, UnitedHealth's health services division"
                 children.append(view.ctx.refer(token.head))
             for parent in parents:

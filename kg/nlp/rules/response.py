@@ -88,6 +88,13 @@ def investigates(view: SentenceView) -> list[Found]:
             if target is None and token.dep_ == "dobj" and lemma_of(token.head) in (
                     "run", "open", "launch", "lead", "conduct", "begin", "start") and view.incident() is not None:
                 target = token  # "which is running an investigation" into the article's incident
+            if target is None and token.dep_ == "nsubjpass" and lemma_of(token.head) in view.lex("lead_verbs") \
+                    and view.incident() is not None:  # "the investigation was led by the FBI"
+                orgs = view.typed(subtree_of(w for a in children_of(token.head, "agent") for w in a.children),
+                                  ("Organization",))
+                out += [Found(("e", org), "INVESTIGATES", ("i", view.incident()), [token.head], "investigate-led", 0.75)
+                        for org in orgs[:1]]
+                continue
             if target is not None:
                 verb = token.head
                 while verb.dep_ in ("xcomp", "advcl", "conj", "prep", "pobj", "dobj") and verb.head != verb:
@@ -106,6 +113,53 @@ def investigates(view: SentenceView) -> list[Found]:
             if incident is not None:
                 out.append(Found(("e", org), "INVESTIGATES", ("i", incident), [token], "investigate", 0.75))
     return out
+
+
+_VICTIMS = ("Organization", "Person")  # the model takes some companies for people
+
+
+def works_with(view: SentenceView) -> list[Found]:
+    """Partners in the aftermath. 'The library said it was working with the National Cyber Security Centre':
+    whom a victim works with responded to its attack; 'the investigation was led by the FBI, working with
+    the Secret Service': whom an investigator works with investigates too."""
+    out = []
+    incident = view.incident()
+    if incident is None or not view.has(lemmas=view.lex("work_with_verbs")):
+        return out
+    for token in view.span:
+        if token.pos_ != "VERB" or lemma_of(token) not in view.lex("work_with_verbs"):
+            continue
+        partners = [c for c in view.typed(subtree_of(w for p in children_of(token, "prep") if p.lower_ in (
+            "with", "alongside") for w in children_of(p, "pobj")), ("Organization",)) if c not in view.victims]
+        if not partners:
+            continue
+        led = _led_investigation(view, token)
+        if led is not None:
+            out += [Found(("e", org), "INVESTIGATES", ("i", led), [token], "investigate-with", 0.7)
+                    for org in partners]
+            continue
+        subjects = subjects_of(token)
+        workers = view.typed(subtree_of(subjects), _VICTIMS)
+        if not workers and any(s.lower_ in ("it", "we") for s in subjects):
+            workers = next((view.typed(subtree_of(children_of(a, "nsubj")), _VICTIMS) for a in token.ancestors
+                            if lemma_of(a) in view.lex("source_verbs") | {"say"}), [])
+        if workers and workers[0] in view.victims:
+            out += [Found(("e", org), "RESPONDED_TO", ("i", incident), [token], "respond-with-victim", 0.7)
+                    for org in partners if org != workers[0]]
+    return out
+
+
+def _led_investigation(view: SentenceView, token: Token) -> int | None:
+    """The incident whose investigation the clause `token` hangs on was led: 'the investigation was led by X,
+    working with Y'."""
+    verb = token.head if token.dep_ in ("advcl", "conj", "acl") else None
+    if verb is None or lemma_of(verb) not in view.lex("lead_verbs"):
+        return None
+    probes = [s for s in children_of(verb, "nsubjpass", "nsubj") if s.lower_ in view.lex("investigation_nouns")]
+    if not probes:
+        return None
+    target = mentions_attack(view, subtree_of(children_of(probes[0], "prep")))
+    return view.incident(target) if target is not None else view.incident()
 
 
 def plural_antecedent(view: SentenceView, token: Token) -> list[int]:
