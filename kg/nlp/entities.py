@@ -79,6 +79,7 @@ def vote_types(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
     votes: dict[str, Counter] = defaultdict(Counter)
     for c in chosen:
         votes[alias_key(doc[c.start:c.end].text)][c.type] += c.priority ** 2
+    _share_surname_votes(votes, places={alias_key(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")})
     for c in chosen:
         tally = votes[alias_key(doc[c.start:c.end].text)]
         if tally["Malware"] and tally["ThreatActor"] >= 16:
@@ -89,6 +90,30 @@ def vote_types(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
         if best != c.type and weight > tally[c.type]:
             c.type = best
     return chosen
+
+
+def _share_surname_votes(votes: dict[str, Counter], places: set[str]) -> None:
+    """'Ivan Petrov' ... 'Petrov': a lone word that ends one two- or three-word name is that name's surname when
+    the full name is voted a person (the model often tags the surname alone ORG), and the full name is a person
+    when its surname is voted one ("bar Petrov ... his assets")."""
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for key in votes:
+        words = key.split()
+        if 2 <= len(words) <= 3:
+            by_last[words[-1]].append(key)
+    for key, tally in list(votes.items()):
+        full = by_last.get(key, []) if " " not in key else []
+        if len(full) != 1 or key in places:  # "Open Riverton" is no surname of the city
+            continue
+        whole = votes[full[0]]
+        if _leader(whole) == "Person":
+            votes[key] = whole + Counter({"Person": sum(tally.values())})
+        elif tally["Person"] and _leader(tally) == "Person":
+            votes[key] = votes[full[0]] = tally + whole
+
+
+def _leader(tally: Counter) -> str | None:
+    return min(tally.items(), key=lambda item: (-item[1], item[0]))[0] if tally else None
 
 
 def to_spans(doc: Doc, chosen: list[Candidate]) -> list[Span]:

@@ -120,6 +120,50 @@ def _country_named_bodies(doc: Doc) -> list[Candidate]:
     return out
 
 
+_HIS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+_ITS = {"it", "its", "itself"}
+
+
+def _pronoun_types(doc: Doc) -> list[Candidate]:
+    """'Acme said the hackers had reached its servers' (an organisation), 'the sanctions freeze Ivanov's
+    accounts and bar him from travel' (a person): the first singular pronoun after a name, with no other
+    singular name or subject between them, says what the model's PERSON or ORG name is."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG"):
+            continue
+        sent = ent.sent
+        if any(t.ent_type_ in ("PERSON", "ORG") for t in doc[sent.start:ent.start]) or ent.root.dep_ not in (
+                "nsubj", "nsubjpass") and any(t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NN", "NNP")
+                                              for t in doc[sent.start:ent.start]):
+            continue  # "X was arrested by the police at her home": the pronoun may be another's
+        clause = next((a for a in ent.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if clause is None:
+            continue
+        inside = {t.i for t in clause.subtree}
+        for token in doc[ent.end:sent.end]:
+            if token.i not in inside:
+                break
+            if token.lower_ in _HIS and token.dep_ == "nsubj" and token.head.lemma_ in ("say", "add", "tell", "note"):
+                break  # '"...," he said': the speaker named before
+            lower = token.lower_
+            if lower in _HIS or lower in _ITS:
+                if lower in ("it", "itself") and token.dep_ not in ("nsubj", "nsubjpass") or lower == "it" and (
+                        token.head.lemma_ == "be" or any(c.dep_ in ("ccomp", "xcomp") and c.i > token.head.i
+                                                         and c.lower_ == "that" for c in token.head.children)):
+                    break  # "it was", "it seems that": no one's pronoun
+                if lower == "her" and token.dep_ != "poss" and token.dep_ not in ("dobj", "pobj"):
+                    break
+                out.append(Candidate(ent.start, ent.end, "Person" if lower in _HIS else "Organization", 3,
+                                     "pronoun-type"))
+                break
+            if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or (
+                    token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos") and token.tag_ in ("NN", "NNP")
+                    and not any(c.lower_ == "of" for c in token.children)):
+                break  # another name or a singular noun the pronoun could stand for ("a number of its" could not)
+    return out
+
+
 def _local_government(doc: Doc, start: int, end: int) -> bool:
     """A town or county that acts or is acted on in a cyber story ("the city of Riverton", "Riverton paid the
     ransom", "Dunmore County's servers") stands for its local government, an organisation that can be hit;
@@ -635,6 +679,6 @@ def _units(doc: Doc) -> list[Candidate]:
     return out
 
 
-FINDERS = (_from_ner, _country_named_bodies, _list_members, _actor_examples, _actor_appositions, _government_seats, _countries, _attack_groups, _malware, _named_actors, _self_named, _hacked_by, _hashtags,
+FINDERS = (_from_ner, _country_named_bodies, _pronoun_types, _list_members, _actor_examples, _actor_appositions, _government_seats, _countries, _attack_groups, _malware, _named_actors, _self_named, _hacked_by, _hashtags,
            _actor_codes, _gang_names, _films, _outlets, _products, _units, _platforms, _software, _appositions,
            _owners, _descriptors)

@@ -219,3 +219,38 @@ def test_real_news_an_institution_named_after_its_country_is_not_the_country(nlp
                       "The Danish Library confirmed on Wednesday that data from its files had been leaked.")
     assert types(g).get("Danish Library") == "Organization"
     assert victims(g) == {"Danish Library"}
+
+
+def test_real_news_a_pronoun_says_whether_a_name_is_a_person_or_a_company(nlp):
+    g = graph_of(nlp, "Hackers broke into the network of Halvard Freight in March.\n"
+                      "Halvard Freight has said the hackers targeted a small number of its employees.\n"
+                      "The former worker, Marta Quillon, was arrested on Thursday over the breach.\n"
+                      "The sanctions make it an offence to provide assets to Quillon or to deal with her assets.")
+    assert types(g).get("Halvard Freight") == "Organization"  # the model says PERSON
+    assert types(g).get("Marta Quillon") == "Person"  # the model says ORG, for the full name and the surname
+    assert types(g).get("Quillon", "Person") == "Person"
+
+
+def test_real_news_a_lone_surname_is_the_person_named_in_full(nlp):
+    g = graph_of(nlp, "The former worker, Karen Mills, was arrested on Thursday over the breach at Acme Bank.\n"
+                      "Police said Mills is also suspected of deleting files.")
+    assert {t for name, t in types(g).items() if "Mills" in name} == {"Person"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hackers broke into Halvard Freight in May. Two other men were charged with helping him: Janet Polk, 19, from "
+     "Leeds, and Karen Mills, 22, from Bristol.", {"Janet Polk": "suspected", "Karen Mills": "suspected"}),
+    ("Hackers broke into Halvard Freight in May. Janet Polk, from Leeds, faces 30 felony charges, prosecutors said.",
+     {"Janet Polk": "suspected"}),
+    ("Hackers broke into Halvard Freight in May. The minister said Janet Polk had been identified as the person "
+     "responsible.", {"Janet Polk": "asserted"}),
+])
+def test_real_news_people_the_law_names(nlp, text, expected):
+    assert expected.items() <= attributed(graph_of(nlp, text)).items()
+
+
+def test_real_news_an_investigation_by_two_agencies(nlp):
+    g = graph_of(nlp, "Hackers broke into Halvard Freight in May.\n"
+                      "The suspect was named after an investigation by the Norland Police Service and the Norland "
+                      "Cyber Agency.")
+    assert {org for org, _, _ in claims(g, "INVESTIGATES")} == {"Norland Police Service", "Norland Cyber Agency"}

@@ -218,6 +218,10 @@ def attribution_blame(view: SentenceView) -> list[Found]:
             continue
         if lemma in view.lex("blame_verbs"):
             target = mentions_attack(view, subtree_of(children_of(token, "prep", "dobj", "nsubjpass")))
+            if target is None and lemma in ("identify", "name") and view.incident() is not None and any(
+                    t.lower_ in view.lex("responsible_words") | _CULPRITS for p in children_of(token, "prep")
+                    if p.lower_ == "as" for t in p.subtree):
+                target = token  # "X has been identified as the person responsible": for the story's attack
             if target is None:
                 continue
             people = children_of(token, "dobj") if lemma != "attribute" else [
@@ -243,9 +247,11 @@ def attribution_blame(view: SentenceView) -> list[Found]:
     return out
 
 
+_CULPRITS = frozenset({"culprit", "perpetrator", "attacker", "hacker", "ringleader", "mastermind"})
 _CHARGE = frozenset({"charge", "indict", "arrest", "extradite", "sentence", "convict", "accuse", "prosecute", "detain",
                      "plead", "jail", "imprison", "apprehend"})
 _DEFENDANTS = frozenset({"defendant", "suspect", "accused"})
+_COUNTS = frozenset({"charge", "count", "indictment", "prosecution", "extradition"})
 _PROVEN = frozenset({"sentence", "convict", "plead", "jail", "imprison"})
 _CRIME_WORDS = frozenset({"hack", "hacking", "breach", "phishing", "fraud", "attack", "cyberattack", "ransomware",
                           "malware", "steal", "theft", "intrusion", "scheme", "scam", "extortion", "computer", "wire"})
@@ -255,7 +261,7 @@ def attribution_charged(view: SentenceView) -> list[Found]:
     """'X was charged with hacking', 'police arrested X over the breach', 'X pleaded guilty': the people the
     law names for an attack. Suspected until a court says so (convicted, sentenced, pleaded guilty)."""
     out = []
-    if view.incident() is None or not view.has(lemmas=_CHARGE | _DEFENDANTS):
+    if view.incident() is None or not view.has(lemmas=_CHARGE | _DEFENDANTS | {"face"}):
         return out
     for token in view.span:
         lemma = lemma_of(token)
@@ -265,13 +271,20 @@ def attribution_charged(view: SentenceView) -> list[Found]:
                 out.append(Found(("i", view.incident(token)), "ATTRIBUTED_TO", ("e", actor), [token], "attr-charged",
                                  0.7, status="suspected", cue=token.text))
             continue
+        if token.pos_ == "VERB" and lemma == "face" and any(lemma_of(o) in _COUNTS for o in children_of(token, "dobj")):
+            # "X faces 30 felony charges": charged, in other words
+            for actor in view.typed(phrase_of(subjects_of(token)), ("Person", "ThreatActor")):
+                out.append(Found(("i", view.incident(token)), "ATTRIBUTED_TO", ("e", actor), [token], "attr-charged",
+                                 0.7, status="suspected", cue=token.text))
+            continue
         if token.pos_ != "VERB" or lemma not in _CHARGE:
             continue
         if lemma == "plead" and not any(c.lower_ == "guilty" for c in token.subtree):
             continue
         deps = ("nsubj",) if lemma == "plead" else ("nsubjpass", "dobj")
         # "the former worker, Kristi Sims, was arrested": the person in apposition is the one arrested
-        named = [g for c in children_of(token, *deps) for g in [c, *children_of(c, "appos")]]
+        # "Two men were charged: A, 19, from X, and B, 22": each conjunct of the apposition too
+        named = [g for c in children_of(token, *deps) for a in [c, *children_of(c, "appos")] for g in [a, *a.conjuncts]]
         people = [g for c in named for g in phrase_of([c])]
         for actor in view.typed(people, ("Person", "ThreatActor")):
             status = "asserted" if lemma in _PROVEN else "suspected"

@@ -85,6 +85,12 @@ def investigates(view: SentenceView) -> list[Found]:
                 target = token  # "investigating the incident": the article's incident
         elif token.lower_ in view.lex("investigation_nouns") and token.pos_ == "NOUN":
             target = mentions_attack(view, subtree_of(children_of(token, "prep")))
+            by = [p for p in children_of(token, "prep") if p.lower_ == "by"]
+            if by and (target is not None or view.incident() is not None):  # "after an investigation by A and B"
+                incident = view.incident(target) if target is not None else view.incident()
+                out += [Found(("e", org), "INVESTIGATES", ("i", incident), [token], "investigate-by", 0.75)
+                        for org in view.typed(subtree_of(by), ("Organization",))]
+                continue
             if target is None and token.dep_ == "dobj" and lemma_of(token.head) in (
                     "run", "open", "launch", "lead", "conduct", "begin", "start") and view.incident() is not None:
                 target = token  # "which is running an investigation" into the article's incident
