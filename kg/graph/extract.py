@@ -166,9 +166,13 @@ def _actors_in_story(ctx: DocContext, cleaned: Cleaned, claims: list[LocalClaim]
     if main is None:
         return []
     tied = {c.object for c in claims if c.predicate == "ATTRIBUTED_TO"}
+    known = set()  # one ATT&CK group by all its names: "Fancy Bear, also called Sednit or Tsar Team"
     out = []
     for n, cluster in enumerate(ctx.clusters):
         if cluster.type != "ThreatActor" or ("e", n) in tied:
+            continue
+        if cluster.kb and (cluster.kb["id"] in known or any(
+                ctx.clusters[o[1]].kb and ctx.clusters[o[1]].kb["id"] == cluster.kb["id"] for o in tied if o[0] == "e")):
             continue
         introduced = any(ctx.mentions[m].rule in _INTRODUCED for m in cluster.mentions)
         if not cluster.kb and not introduced and not any(ctx.mentions[m].rule in _STRONG_ACTOR_RULES
@@ -179,14 +183,27 @@ def _actors_in_story(ctx: DocContext, cleaned: Cleaned, claims: list[LocalClaim]
             sent = ctx.sents[sent_index]
             # a group the story itself introduces ("a group known as X") is one of its actors wherever it is
             # named; a known group (ATT&CK) only where the sentence is about the intrusion (not background)
+            anchor = ctx.doc[ctx.mentions[m].token]
+            if _compared(anchor):
+                continue  # "groups like X", "a technique previously used by X": another story, for comparison
             if introduced or sent_index in by_sentence or any(t.lower_ in _STORY_WORDS for t in sent):
                 incident = next(iter(by_sentence.get(sent_index, {}).values()), main)
                 anchor = ctx.doc[ctx.mentions[m].token]
                 found = Found(("i", incident), "ATTRIBUTED_TO", ("e", n), [anchor], "attr-actor-in-story", 0.4,
                               status="suspected", cue="named in the story")
                 out.append(_claim(ctx, cleaned, found, "suspected", found.cue, sent_index))
+                if cluster.kb:
+                    known.add(cluster.kb["id"])
                 break
     return out
+
+
+def _compared(token) -> bool:
+    """An actor named for comparison: "groups like X", "code previously used by X", "similar to X"."""
+    if any(a.lower_ == "like" and a.dep_ == "prep" for a in token.ancestors):
+        return True
+    words = {t.lower_ for t in token.sent}
+    return bool(words & {"similar", "resembles", "resemble", "reminiscent"}) or {"previously", "used"} <= words
 
 
 def _year(published: str | None) -> int | None:

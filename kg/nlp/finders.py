@@ -164,6 +164,26 @@ def _pronoun_types(doc: Doc) -> list[Candidate]:
     return out
 
 
+_PLACE_BODIES = {"city", "town", "county", "village", "borough", "township", "municipality", "parish",
+                 "port", "district"}
+
+
+def _bodies_of_places(doc: Doc) -> list[Candidate]:
+    """'the town of Kell', 'the City of Riverton', 'the Port of Dunmore': a place named with the body that
+    governs it is that body, an organisation, whatever the model tagged the name (a date, a person, a place)."""
+    out = []
+    for start, end in capitalised_runs(doc, max_len=5):
+        end = next((k for k in range(start, end) if doc[k].text == "."), end)  # "Port of Dunmore. While ..."
+        words = [t.lower_ for t in doc[start:end]]
+        if len(words) >= 3 and words[0] in _PLACE_BODIES and words[1] == "of":  # "Port of Dunmore"
+            out.append(Candidate(start, end, "Organization", 2, "place-body"))
+        elif start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _PLACE_BODIES \
+                and doc[start - 2].is_lower and all(t.is_alpha for t in doc[start:end]):
+            # "the town of Kell": the name alone, as the text calls it later ("Kell paid the ransom")
+            out.append(Candidate(start, end, "Organization", 2, "place-body"))
+    return out
+
+
 def _local_government(doc: Doc, start: int, end: int) -> bool:
     """A town or county that acts or is acted on in a cyber story ("the city of Riverton", "Riverton paid the
     ransom", "Dunmore County's servers") stands for its local government, an organisation that can be hit;
@@ -679,6 +699,6 @@ def _units(doc: Doc) -> list[Candidate]:
     return out
 
 
-FINDERS = (_from_ner, _country_named_bodies, _pronoun_types, _list_members, _actor_examples, _actor_appositions, _government_seats, _countries, _attack_groups, _malware, _named_actors, _self_named, _hacked_by, _hashtags,
+FINDERS = (_from_ner, _country_named_bodies, _pronoun_types, _bodies_of_places, _list_members, _actor_examples, _actor_appositions, _government_seats, _countries, _attack_groups, _malware, _named_actors, _self_named, _hacked_by, _hashtags,
            _actor_codes, _gang_names, _films, _outlets, _products, _units, _platforms, _software, _appositions,
            _owners, _descriptors)

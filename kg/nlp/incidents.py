@@ -386,8 +386,14 @@ def _done_by_attackers(ctx: DocContext, token: Token) -> bool:
 def _generic_clause(token: Token) -> bool:
     """'the second time that X had been targeted', 'helps victims of breaches': no one event; nor what a flaw
     'could allow attackers to' do ('allows an attacker to take over a DVR'): a capability, not an attack."""
+    auxes = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & _MODALS and not auxes & {"have", "'ve", "been"}:
+        return True  # "attackers could compromise X", "can take over Y": what may happen; "may have stolen" did
     return any((a.lemma_ in ("time", "victim", "risk", "threat") and a.pos_ == "NOUN")
                or (a.lemma_ in ("allow", "enable", "let", "permit") and a.pos_ == "VERB") for a in token.ancestors)
+
+
+_MODALS = {"could", "can", "may", "might", "would", "should", "will", "must"}
 
 
 _SYSTEM_WORDS = {"server", "servers", "software", "system", "systems", "router", "routers", "database", "databases",

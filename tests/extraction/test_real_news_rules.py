@@ -254,3 +254,33 @@ def test_real_news_an_investigation_by_two_agencies(nlp):
                       "The suspect was named after an investigation by the Norland Police Service and the Norland "
                       "Cyber Agency.")
     assert {org for org, _, _ in claims(g, "INVESTIGATES")} == {"Norland Police Service", "Norland Cyber Agency"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The cyberattack on the town of Valdora crippled its billing system.", "Valdora"),
+    ("The city of North Kell, Ore., was hit with a ransomware attack.", "North Kell"),
+    ("Recent victims of ransomware attacks have included the Port of Dunmore. While the port recovered, ...",
+     "Port of Dunmore"),
+])
+def test_real_news_a_place_named_with_its_governing_body_is_that_body(nlp, text, expected):
+    g = graph_of(nlp, text)
+    assert types(g).get(expected) == "Organization" and expected in victims(g)
+
+
+def test_real_news_what_attackers_could_do_is_no_attack(nlp):
+    g = graph_of(nlp, "Researchers said attackers could compromise Halvard Freight's routers with the flaw.")
+    assert not claims(g, "TARGETED")
+
+
+def test_real_news_an_actor_named_for_comparison_is_no_suspect(nlp):
+    g = graph_of(nlp, "Hackers broke into the network of Halvard Freight in May and demanded a ransom.\n"
+                      "They follow the same methods as ransomware groups like Grimlock Collective, researchers said.\n"
+                      "A similar technique has also been used by the hacking group known as Night Owls.")
+    assert not {"Grimlock Collective", "Night Owls"} & set(attributed(g))
+
+
+def test_real_news_the_names_of_one_attack_group_make_one_suspect(nlp):
+    g = graph_of(nlp, "Hackers broke into the network of Halvard Freight in May.\n"
+                      "The hackers go by many names: Fancy Bear, Sednit and Tsar Team, researchers at the firm said.")
+    suspects = [a for a, status in attributed(g).items() if status == "suspected"]
+    assert len(suspects) == 1, attributed(g)

@@ -142,6 +142,8 @@ def attribution_responsible(view: SentenceView) -> list[Found]:
             if target is not None:
                 anchor = token
         elif token.pos_ == "VERB" and lemma_of(token) in view.lex("launch_verbs") and not token.i in view.incident_tokens:
+            if any(o.lower_ in view.lex("investigation_nouns") for o in children_of(token, "dobj")):
+                continue  # "police launched an investigation into the attack": the inquiry, not the attack
             target = mentions_attack(view, subtree_of(children_of(token, "dobj", "prt", "prep")))
             if target is not None:
                 anchor = token
