@@ -203,7 +203,8 @@ def _compared(token) -> bool:
     if any(a.lower_ == "like" and a.dep_ == "prep" for a in token.ancestors):
         return True
     words = {t.lower_ for t in token.sent}
-    return bool(words & {"similar", "resembles", "resemble", "reminiscent"}) or {"previously", "used"} <= words
+    return bool(words & {"similar", "similarity", "similarities", "resembles", "resemble", "reminiscent"}) or {
+        "previously", "used"} <= words
 
 
 def _year(published: str | None) -> int | None:

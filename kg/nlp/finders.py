@@ -212,6 +212,10 @@ def _list_members(doc: Doc) -> list[Candidate]:
                 person = next(e for e in doc.ents if e.start <= other.i < e.end)
                 out.append(Candidate(person.start, person.end, "Organization", 2, "list-member"))
                 continue
+            if other.ent_type_ in ("GPE", "NORP") and not gazetteer().country(other.text) and other.i + 1 < len(doc) \
+                    and doc[other.i + 1].ent_type_ != other.ent_type_ and not doc[other.i - 1].ent_type_:
+                out.append(Candidate(other.i, other.i + 1, "Organization", 2, "list-member"))  # "Starwood and Hyatt"
+                continue
             if other.pos_ != "PROPN" or other.ent_type_ or not other.text[:1].isupper():
                 continue
             start = other.i
@@ -227,6 +231,10 @@ def _list_members(doc: Doc) -> list[Candidate]:
             if name is not None:  # "Cinder Freight on Tuesday": the name stops where a date or place starts
                 stop = next((i for i in range(*name) if doc[i].ent_type_ in ("GPE", "NORP", "LOC", "DATE", "FAC",
                                                                               "TIME")), name[1])
+                if stop == name[0] and doc[stop].ent_type_ in ("GPE", "NORP") and all(
+                        doc[i].ent_type_ == doc[stop].ent_type_ for i in range(*name)) and not gazetteer().country(
+                        doc[name[0]:name[1]].text):
+                    stop = name[1]  # "..., Trump Hotels, Hilton, Mandarin Oriental": a brand the model took for a place
                 while stop > name[0] and doc[stop - 1].is_lower:
                     stop -= 1
                 name = (name[0], stop) if stop > name[0] else None
@@ -275,6 +283,9 @@ def _countries(doc: Doc) -> list[Candidate]:
     out = []
     for start, end in capitalised_runs(doc, max_len=6):
         for s in range(start, end):
+            if s > start and doc[s - 1].is_alpha and doc[s - 1].text[:1].isupper() and doc[s - 1].pos_ == "PROPN" \
+                    and not doc[s - 1].is_sent_start:
+                continue  # "New Jersey", "Marin County": a country's name inside a longer name is not the country
             for e in range(end, s, -1):
                 text = table.span_text(s, e)
                 country = gaz.country(text)

@@ -354,7 +354,7 @@ def _attack_verb(token: Token, sent, ctx: DocContext | None = None) -> bool:
     by_attackers = any(
         c.dep_ in ("agent", "nsubj") and any(g.lower_ in attackers or (
             ctx is not None and (k := ctx.cluster_at(g)) is not None and ctx.type_of(k) in ("Malware", "ThreatActor"))
-            for g in c.subtree) for c in token.children)
+            for g in c.subtree) for c in token.children) or (ctx is not None and _done_by_attackers(ctx, token))
     if lemma in lex["attack_verb_needs_cyber"]:
         cyber = set(lex["cyber_context"])
         # "were attacked by Grimlock, which encrypted ...": any agent of a passive attack in a cyber sentence
@@ -376,7 +376,8 @@ def _done_by_attackers(ctx: DocContext, token: Token) -> bool:
     verb = token
     while True:
         doers = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
-        if doers or verb.dep_ not in ("xcomp", "advcl", "conj") or verb.head is verb:
+        # up "appear to have accessed", "was responsible for hijacking" (pcomp, prep, acomp) too
+        if doers or verb.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "prep", "acomp") or verb.head is verb:
             break
         verb = verb.head
     return any(g.lower_ in _ATTACKERS or ((k := ctx.cluster_at(g)) is not None and ctx.type_of(k) in (
@@ -586,6 +587,8 @@ def _best_in(ctx: DocContext, tokens: list[Token]) -> int | None:
             # "U.S. agencies", "organisations in the United States", "a UK bank", "US-based companies": where
             # the victims are, not who; "the Ukrainian power grid", "the Estonian government" are the state's
             continue
+        if token.head.lower_ in ("based", "powered", "driven", "enabled", "connected", "run"):
+            continue  # "Linux-based networks", "Tizen-powered devices": the kind of system, not whose it is
         if token.dep_ == "compound" and token.head.tag_ == "NNS" and token.head.lemma_.lower() in _USERS_OF:
             continue  # "attacks against Windows users", "Acme DB installations": the users are hit, not the maker
         depth = sum(1 for a in token.ancestors if a in tokens)

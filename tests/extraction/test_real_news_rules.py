@@ -284,3 +284,20 @@ def test_real_news_the_names_of_one_attack_group_make_one_suspect(nlp):
                       "The hackers go by many names: Fancy Bear, Sednit and Tsar Team, researchers at the firm said.")
     suspects = [a for a, status in attributed(g).items() if status == "suspected"]
     assert len(suspects) == 1, attributed(g)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The New Jersey Spine Center and Marin Healthcare District were attacked by Cryptowall ransomware.",
+     {"New Jersey Spine Center", "Marin Healthcare District"}),
+    ("Card breaches also have hit hospitality chains Starwood Hotels and Hyatt.", {"Starwood Hotels", "Hyatt"}),
+    ("Hackers appear to have accessed the customer database of Borealis Insurance last month.", {"Borealis Insurance"}),
+])
+def test_real_news_victim_names_the_model_mistypes(nlp, text, expected):
+    g = graph_of(nlp, text)
+    assert expected <= victims(g), (victims(g), types(g))
+    assert "Country" not in {types(g).get(v) for v in expected}
+
+
+def test_real_news_the_platform_a_system_runs_on_is_not_its_owner(nlp):
+    g = graph_of(nlp, "Hackers encrypted 153 Linux-based servers of Halvard Freight last week.")
+    assert "Linux" not in victims(g)

@@ -94,8 +94,10 @@ def attribution_actor_phrase(view: SentenceView) -> list[Found]:
         tied = [c for c in phrase if c.lemma_.lower() in ties or c.dep_ in ("amod", "compound")]
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in ties:
             tied.append(token.head)  # "the intruders were linked to the Iranian government"
-        if any(view.ctx.type_of(c) == "Organization" and not view.ctx.clusters[c].kb
-               for c in view.refs(t for t in token.subtree if t.dep_ in ("appos", "compound", "nmod") or t.i > token.i)):
+        named = [t for t in token.subtree if t.dep_ in ("appos", "compound", "nmod") or t.i > token.i]
+        if token.dep_ == "compound":
+            named.append(token.head)  # "Moldovan group Northfield", parsed with "group" a compound of the name
+        if any(view.ctx.type_of(c) == "Organization" and not view.ctx.clusters[c].kb for c in view.refs(named)):
             continue  # "Moldovan security group Northfield": the country says where a named firm is
         for part in tied:
             inside = list(part.subtree) if part.head == token else [g for p in children_of(part, "prep") for g in p.subtree]
@@ -230,6 +232,8 @@ def attribution_blame(view: SentenceView) -> list[Found]:
                 g for p in children_of(token, "prep") if p.lower_ == "to" for g in p.subtree]
             if lemma == "attribute" and not people:
                 people = children_of(token, "dobj")
+            if lemma in ("identify", "name"):  # "the findings identified 5 million devices in X": no one named
+                people = [p for p in people if p.pos_ == "PROPN" or attacker_noun(p) or view.ctx.cluster_at(p) is not None]
             source = None
             if not people and token.tag_ == "VBN" and subjects_of(token, "nsubjpass"):
                 people = subjects_of(token, "nsubjpass")  # "X was blamed by the FBI for the attack"
