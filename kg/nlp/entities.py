@@ -22,11 +22,30 @@ __all__ = ["Candidate", "choose", "find_candidates", "propagate", "to_spans", "v
 
 
 def find_candidates(doc: Doc) -> list[Candidate]:
-    """Every finder's proposals, overlapping and unranked."""
+    """Every finder's proposals, overlapping and unranked. In a headline set in Title Case, where every word is
+    capitalised and the model reads names everywhere ("Cathay Pacific Data Breach Incident"), only what data
+    knows (a country, an ATT&CK group or malware) is a name; the body's names reach it by `propagate`."""
     found: list[Candidate] = []
     for finder in FINDERS:
         found.extend(finder(doc))
+    end = title_case_headline(doc)
+    if end:
+        found = [c for c in found if c.start >= end or c.rule in _DATA_RULES]
     return found
+
+
+_DATA_RULES = {"gazetteer-country", "attack-alias", "attack-software", "government-seat"}
+_SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "vs",
+                "is", "are", "was", "be"}
+
+
+def title_case_headline(doc: Doc) -> int:
+    """The end of the first line when it is a headline in Title Case (most of its words capitalised), else 0."""
+    end = next((t.i for t in doc if "\n" in t.whitespace_ or "\n" in t.text), 0)
+    words = [t for t in doc[:end] if t.is_alpha and t.lower_ not in _SMALL_WORDS]
+    if len(words) < 4 or doc[end - 1].text in (".", "?", "!") and end < 3:
+        return 0
+    return end if sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words) else 0
 
 
 def choose(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:

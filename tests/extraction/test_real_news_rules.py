@@ -301,3 +301,10 @@ def test_real_news_victim_names_the_model_mistypes(nlp, text, expected):
 def test_real_news_the_platform_a_system_runs_on_is_not_its_owner(nlp):
     g = graph_of(nlp, "Hackers encrypted 153 Linux-based servers of Halvard Freight last week.")
     assert "Linux" not in victims(g)
+
+
+def test_real_news_a_title_case_headline_names_only_what_the_body_names(nlp):
+    for headline in ("Halvard Freight Extortion Attempt Fails As Hackers Leak Files",
+                     "Halvard Freight Cyber-Espionage Campaign Targets Banks In Asia"):
+        g = graph_of(nlp, headline + "\n\nHackers broke into the network of Halvard Freight last week.")
+        assert set(types(g)) == {"Halvard Freight"}, types(g)
