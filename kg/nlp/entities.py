@@ -40,12 +40,14 @@ _SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "fo
 
 
 def title_case_headline(doc: Doc) -> int:
-    """The end of the first line when it is a headline in Title Case (most of its words capitalised), else 0."""
+    """The end of the first line when it is a headline in Title Case (every word but small ones capitalised, one
+    slip allowed in a long one, no full stop), else 0."""
     end = next((t.i for t in doc if "\n" in t.whitespace_ or "\n" in t.text), 0)
     words = [t for t in doc[:end] if t.is_alpha and t.lower_ not in _SMALL_WORDS]
-    if len(words) < 4 or doc[end - 1].text in (".", "?", "!") and end < 3:
+    if len(words) < 4 or doc[end - 1].text == ".":
         return 0
-    return end if sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words) else 0
+    lower = sum(not t.text[:1].isupper() for t in words)
+    return end if lower == 0 or (lower == 1 and len(words) >= 6) else 0
 
 
 def choose(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
