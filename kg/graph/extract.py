@@ -79,7 +79,12 @@ def extract(article: dict, cleaned: Cleaned, doc: Doc) -> DocResult:
                 claims.append(_claim(ctx, cleaned, Found(("i", k), "TARGETED", ("e", other), [anchor],
                                                          "target-listed", 0.7), status, cue, m.sent))
     for n, sent in enumerate(ctx.sents):
-        view = SentenceView(ctx, n, sent, by_sentence.get(n, {}), main, victims)
+        year, fronted = ctx.dated(n)
+        # "In 2013, Chinese hackers were using ...": a scene set apart by its own year speaks of no attack of the
+        # story's unless it names one
+        story = None if fronted and year is not None and main is not None and incidents[main].year not in (
+            None, year) and not by_sentence.get(n) else main
+        view = SentenceView(ctx, n, sent, by_sentence.get(n, {}), story, victims)
         found = [f for rule in RULES for f in rule(view)]
         found += leaked(view, ctx.sents[n + 1] if n + 1 < len(ctx.sents) else None)
         source = source_of(sent, ctx.refer)[0] if found else None  # only claims use it
@@ -99,7 +104,8 @@ def extract(article: dict, cleaned: Cleaned, doc: Doc) -> DocResult:
             if status == "denied":  # a denial is the denier's, never the reporter's ("X says ...; Y denies")
                 said_by = _denier(ctx, sent, cue) or said_by
             claims.append(_claim(ctx, cleaned, f, status, cue, n, said_by))
-    claims += _actors_in_story(ctx, cleaned, claims, by_sentence, main)
+    claims += _actors_in_story(ctx, cleaned, claims, by_sentence, main,
+                               incidents[main].year if main is not None else None)
     _credit_outlet(ctx, article, cleaned, claims)
     return DocResult(article, ctx.clusters, incidents, _calibrated(_dedupe(claims), rule_precision()))
 
@@ -160,7 +166,8 @@ _STRONG_ACTOR_RULES = {"named-actor", "hacked-by", "hashtag", "actor-code", "gan
 _INTRODUCED = {"named-actor", "actor-apposition", "actor-example", "hacked-by"}
 
 
-def _actors_in_story(ctx: DocContext, cleaned: Cleaned, claims: list[LocalClaim], by_sentence, main) -> list[LocalClaim]:
+def _actors_in_story(ctx: DocContext, cleaned: Cleaned, claims: list[LocalClaim], by_sentence, main,
+                     main_year: int | None = None) -> list[LocalClaim]:
     """A threat actor that a story about an attack names, in a sentence about the intrusion, with no rule
     tying it to the attack ("found two groups in the network: one it calls Cozy Bear"): a suspect."""
     if main is None:
@@ -184,6 +191,9 @@ def _actors_in_story(ctx: DocContext, cleaned: Cleaned, claims: list[LocalClaim]
             # a group the story itself introduces ("a group known as X") is one of its actors wherever it is
             # named; a known group (ATT&CK) only where the sentence is about the intrusion (not background)
             anchor = ctx.doc[ctx.mentions[m].token]
+            year, fronted = ctx.dated(sent_index)
+            if fronted and year is not None and main_year not in (None, year):
+                continue  # "In January 2016, police arrested members of X": another, earlier story
             if _compared(anchor):
                 continue  # "groups like X", "a technique previously used by X": another story, for comparison
             if introduced or sent_index in by_sentence or any(t.lower_ in _STORY_WORDS for t in sent):
@@ -199,8 +209,9 @@ def _actors_in_story(ctx: DocContext, cleaned: Cleaned, claims: list[LocalClaim]
 
 
 def _compared(token) -> bool:
-    """An actor named for comparison: "groups like X", "code previously used by X", "similar to X"."""
-    if any(a.lower_ == "like" and a.dep_ == "prep" for a in token.ancestors):
+    """An actor named for comparison: "groups like X", "less capable than X", "code previously used by X",
+    "similar to X"."""
+    if any(a.lower_ in ("like", "than") and a.dep_ == "prep" for a in token.ancestors):
         return True
     words = {t.lower_ for t in token.sent}
     return bool(words & {"similar", "similarity", "similarities", "resembles", "resemble", "reminiscent"}) or {

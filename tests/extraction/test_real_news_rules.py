@@ -308,3 +308,18 @@ def test_real_news_a_title_case_headline_names_only_what_the_body_names(nlp):
                      "Halvard Freight Cyber-Espionage Campaign Targets Banks In Asia"):
         g = graph_of(nlp, headline + "\n\nHackers broke into the network of Halvard Freight last week.")
         assert set(types(g)) == {"Halvard Freight"}, types(g)
+
+
+def test_real_news_a_scene_set_in_another_year_names_no_suspect_of_the_story(nlp):
+    g = graph_of(nlp, "Hackers broke into the network of Halvard Freight last week, the company said.\n"
+                      "In 2013, Moldovan hackers were using a similar tool to break into banks.\n"
+                      "In January 2016, police arrested members of the hacking group known as Night Owls.",
+                 published="2017-05-02")
+    story = {actor for incident, actor, _ in claims(g, "ATTRIBUTED_TO") if "Halvard" in incident}
+    assert not story, claims(g, "ATTRIBUTED_TO")  # the older scenes are incidents of their own
+
+
+def test_real_news_a_group_named_in_a_comparison_is_no_suspect(nlp):
+    g = graph_of(nlp, "Hackers who call themselves Grey Heron broke into the network of Halvard Freight.\n"
+                      "Researchers said Grey Heron was also less capable than the hacking group known as Night Owls.")
+    assert "Grey Heron" in attributed(g) and "Night Owls" not in attributed(g), attributed(g)
