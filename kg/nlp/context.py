@@ -138,6 +138,9 @@ class DocContext:
             c.dep_ == "compound" and self.cluster_at(c) is not None for c in token.children
         ):
             return None
+        if token.dep_ == "appos" and (named := self.cluster_at(token.head)) is not None \
+                and self.clusters[named].type == kind:
+            return named  # "Mandiant, the incident-response firm": the name it stands beside
         for child in token.rights:  # "the city of Riverton", "the county of X": the name after "of" is it
             if child.dep_ == "prep" and child.lower_ == "of":
                 named = next((self.cluster_at(g) for g in child.children if g.dep_ == "pobj"
@@ -178,7 +181,9 @@ class DocContext:
             if cluster.type != kind and not (kind == "Organization" and cluster.type == "Product"):
                 continue
             fit = 2.0 if any(w.lower() in heads for w in cluster.name.split()) else 0.0
-            score = fit + self.salience[c] + (1.0 if self.mentions[n].sent >= self.sent_of_token[token.i] - 1 else 0.0)
+            here = self.sent_of_token[token.i]  # the nearer, the likelier: this sentence well ahead of the last
+            score = fit + self.salience[c] + (2.0 if self.mentions[n].sent == here else
+                                              1.0 if self.mentions[n].sent == here - 1 else 0.0)
             if score > best_score:
                 best, best_score = c, score
         return best

@@ -162,6 +162,9 @@ def _acceptable(span: Span) -> bool:
         return False  # "Northfield. One": two sentences are never one name
     if text.count("(") != text.count(")") or ")" in text[:-1] or any(t.ent_type_ in ("DATE", "TIME") for t in span):
         return False  # "(AP)Riverton", "Acme Coin (ACN", "Northfield on Tuesday": not one name
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.lemma_.lower() == "number" and after.tag_ in ("NNS", "NN"):
+        return False  # "Social Security numbers", "Medicare number": a kind of identifier, not a body
     if span[-1].lower_ in lexicon(span.doc).words("attack_nouns") or span[-1].lemma_.lower() == "attack":
         return False  # "Acme Hotels Group Data Breach": an event, not a name
     if _NOT_A_NAME.search(text):

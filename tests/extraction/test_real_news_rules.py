@@ -323,3 +323,18 @@ def test_real_news_a_group_named_in_a_comparison_is_no_suspect(nlp):
     g = graph_of(nlp, "Hackers who call themselves Grey Heron broke into the network of Halvard Freight.\n"
                       "Researchers said Grey Heron was also less capable than the hacking group known as Night Owls.")
     assert "Grey Heron" in attributed(g) and "Night Owls" not in attributed(g), attributed(g)
+
+
+def test_real_news_the_country_is_the_one_just_named(nlp):
+    g = graph_of(nlp, "Hackers broke into the network of Halvard Freight, a United States shipper, in May.\n"
+                      "Officials have asked allies for help.\n"
+                      "The breach could be retaliation by Moldova, if the hackers are indeed tied to the country.")
+    assert "United States" not in attributed(g), attributed(g)
+
+
+def test_real_news_a_description_in_apposition_is_the_name_beside_it(nlp):
+    g = graph_of(nlp, "The intruders took names and Social Security numbers from Acme Bank in May.\n"
+                      "Acme Bank found the intrusion and hired Quillmark, the incident-response firm, to assess "
+                      "the damage.")
+    assert "Social Security" not in types(g)
+    assert ("Acme Bank", "Quillmark", "asserted") in claims(g, "HIRED"), claims(g, "HIRED")
