@@ -40,8 +40,9 @@ def trim(doc: Doc, start: int, end: int, keep_the: bool = False) -> tuple[int, i
                            or (doc[start].text in ("The", "A", "An") and not (keep_the or (
                                not doc[start].is_sent_start and end - start > 1)))):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].text in QUOTES_CLOSE):
-        end -= 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].text in QUOTES_CLOSE
+                           or doc[end - 1].text in ("and", "or", "of", "the", "&")):
+        end -= 1  # no name ends in "and" or "of" ("the Grey Heron gang and", as the model sometimes cuts it)
     return start, end
 
 
@@ -84,6 +85,8 @@ def name_after(doc: Doc, i: int, allow_quotes: bool = True) -> tuple[int, int] |
     """The name that starts at token i: a quoted string, a #hashtag, or a run of capitalised words."""
     if i >= len(doc):
         return None
+    if allow_quotes and doc[i].lower_ == "the" and i + 1 < len(doc) and doc[i + 1].text in QUOTES_OPEN:
+        i += 1  # 'a gang called the "Grey Heron"'
     if allow_quotes and doc[i].text in QUOTES_OPEN:
         for j in range(i + 1, min(i + 12, len(doc))):
             if doc[j].text in QUOTES_CLOSE or doc[j].text == '"':

@@ -338,3 +338,13 @@ def test_real_news_a_description_in_apposition_is_the_name_beside_it(nlp):
                       "the damage.")
     assert "Social Security" not in types(g)
     assert ("Acme Bank", "Quillmark", "asserted") in claims(g, "HIRED"), claims(g, "HIRED")
+
+
+def test_real_news_a_gang_the_text_names_outvotes_the_models_guesses(nlp):
+    g = graph_of(nlp, 'A report said a hacker gang called the "Moldovan Crime Family" had stolen customer records '
+                      "from Acme Bank.\nThe Moldovan Crime Family demanded a ransom of $75,000.\n"
+                      "The conversation between the Moldovan Crime Family and Acme Bank was led by one member.\n"
+                      "The Moldovan Crime Family is, in fact, not contradicting Acme Bank.")
+    assert types(g).get("Moldovan Crime Family") == "ThreatActor", types(g)
+    assert not any(" and " in name for name in types(g)), types(g)
+    assert "Moldovan Crime Family" in attributed(g)

@@ -179,7 +179,7 @@ def attribution_linked(view: SentenceView) -> list[Found]:
         if token.lemma_.lower() not in _LINK_VERBS or token.tag_ != "VBN":
             continue
         target = token.head if token.dep_ in ("acl", "amod", "relcl") else next(iter(children_of(token, "nsubjpass", "nsubj")), None)
-        if target is None or not is_attack_word(view, target):
+        if target is None or not is_attack_word(view, target) or _other_attacks(target):
             continue
         for prep in children_of(token, "prep"):
             if prep.lower_ in ("to", "on"):
@@ -187,6 +187,16 @@ def attribution_linked(view: SentenceView) -> list[Found]:
                     out.append(Found(("i", view.incident(target)), "ATTRIBUTED_TO", ("e", actor), [token, target],
                                      "attr-linked", 0.7))
     return out
+
+
+def _other_attacks(target) -> bool:
+    """'previous attacks', 'heists elsewhere', 'attacks': plural attacks with no 'the/these' name other
+    attacks than the story's."""
+    if target.tag_ not in ("NNS", "NNPS"):
+        return False
+    words = {c.lower_ for c in target.children} | {c.lower_ for c in target.head.children}
+    return not words & {"the", "these", "those", "this", "its", "their", "both"} or bool(
+        words & {"previous", "earlier", "past", "other", "elsewhere", "similar"})
 
 
 def attribution_claim(view: SentenceView) -> list[Found]:
@@ -222,6 +232,8 @@ def attribution_blame(view: SentenceView) -> list[Found]:
             continue
         if lemma in view.lex("blame_verbs"):
             target = mentions_attack(view, subtree_of(children_of(token, "prep", "dobj", "nsubjpass")))
+            if target is not None and _other_attacks(target):
+                continue  # "X has been linked to heists elsewhere": other attacks, not this one
             if target is None and lemma in ("identify", "name") and view.incident() is not None and any(
                     t.lower_ in view.lex("responsible_words") | _CULPRITS for p in children_of(token, "prep")
                     if p.lower_ == "as" for t in p.subtree):
