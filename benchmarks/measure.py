@@ -20,6 +20,7 @@ from pathlib import Path
 import psutil
 from neo4j import Driver
 
+from kg.chunks import chunks
 from kg.models import Article, Graph
 from kg.pipeline import Options, open_executor, windows
 from kg.store.cypher import Statement, canned
@@ -129,8 +130,7 @@ def _primitive(steps: list[Step]) -> list[Step]:
 def _raw_create(driver: Driver, steps: list[Step], batch_size: int, database: str | None) -> None:
     with driver.session(database=database) as session:
         for step in steps:
-            for start in range(0, len(step.rows), batch_size):
-                rows = step.rows[start:start + batch_size]
+            for rows in chunks(step.rows, batch_size):
                 session.execute_write(lambda tx: tx.run(RAW_CREATE, rows=rows).consume())
 
 
