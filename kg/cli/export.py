@@ -13,7 +13,7 @@ import typer
 from kg.cli.output import err
 from kg.config import Settings
 from kg.errors import QueryError
-from kg.resolve.keys import alias_key
+from kg.keys import alias_key
 
 
 class ExportFormat(str, Enum):

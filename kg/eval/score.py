@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from kg.keys import alias_key
 from kg.models import STATUSES
-from kg.resolve.keys import alias_key
 
 TYPES = ("Organization", "ThreatActor", "Country", "Person", "Film", "Product", "Malware")
 

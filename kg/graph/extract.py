@@ -17,7 +17,7 @@ from kg.nlp.incidents import LocalIncident, find_mentions, group_mentions, main_
 from kg.nlp.rules import DESCRIPTIVE, RULES, Found, SentenceView, leaked
 from kg.nlp.gazetteer import rule_precision
 from kg.nlp.status import source_of, status_of
-from kg.resolve.keys import alias_key
+from kg.keys import alias_key
 from kg.resolve.local import Cluster
 
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from kg.resolve.keys import alias_key
+from kg.keys import alias_key
 
 
 def rule_precision() -> dict[str, float]:

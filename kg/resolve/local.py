@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from kg.keys import alias_key, initials
 from kg.nlp.gazetteer import gazetteer
-from kg.resolve.keys import alias_key, initials
 from kg.resolve.unionfind import UnionFind
 
 # Finders whose type rests on the text's own words about the name (kg/nlp/finders.py rule ids).

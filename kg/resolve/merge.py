@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from kg.graph.extract import DocResult
+from kg.keys import alias_key, slug
 from kg.models import Claim, Entity, Graph, Incident
 from kg.nlp.gazetteer import gazetteer
-from kg.resolve.keys import alias_key, slug
 from kg.resolve.local import GROUP_OF_TYPE
 from kg.resolve.unionfind import UnionFind
 

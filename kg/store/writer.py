@@ -27,8 +27,8 @@ from neo4j.exceptions import ClientError
 
 from kg import EXTRACTOR_VERSION
 from kg.chunks import chunks
+from kg.keys import alias_key
 from kg.models import STATUSES, Claim, Graph
-from kg.resolve.keys import alias_key
 from kg.store.cypher import STATUS_LABELS, load, render
 from kg.store.known import move, resolve_window
 

@@ -8,8 +8,8 @@ import pytest
 
 from kg.export.json import read_graph
 from kg.export.stix import bundle
+from kg.keys import alias_key
 from kg.models import Claim, Entity, Graph, Incident
-from kg.resolve.keys import alias_key
 from kg.store.cypher import canned, load
 from kg.store.queries import run
 from kg.store.writer import Writer, init_schema

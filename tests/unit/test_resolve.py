@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.resolve.keys import alias_key, initials
+from kg.keys import alias_key, initials
 from kg.resolve.unionfind import UnionFind
 
 
