@@ -19,8 +19,8 @@ def alias_key(name: str) -> str:
     """Lower-case, accents and punctuation folded, a leading "the"/"#" and legal suffixes dropped.
 
     Possessives go too, so "Acme's", "Jean-Luc" and "#ABC" meet "Acme", "Jean Luc" and "ABC".
-    The canned queries spell the same steps out in Cypher (tests/unit/test_cypher_names.py checks that
-    the two agree on many names).
+    This is the only place a name becomes a key: the writer stores the keys on (:Name {key}) nodes, and the
+    canned queries get the keys of the names they are asked about as parameters (Statement.values).
     """
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
