@@ -24,6 +24,8 @@ MATCH (i)-[r:ATTRIBUTED_TO]->(actor:Entity)
 MATCH (c:Claim)-[:SUBJECT]->(i)
 WHERE c.predicate = 'ATTRIBUTED_TO' AND (c)-[:OBJECT]->(actor)
 OPTIONAL MATCH (c)-[:ACCORDING_TO]->(source:Entity)
+WITH i, actor, r, c, source
+ORDER BY source.name
 WITH i, actor, r, collect(DISTINCT c) AS claims, collect(DISTINCT source.name) AS sources
 WITH i, actor, r, claims, sources,
      CASE r.status WHEN 'asserted' THEN 0 WHEN 'claimed' THEN 0 WHEN 'suspected' THEN 1 ELSE 2 END AS rank
