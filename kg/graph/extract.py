@@ -18,7 +18,7 @@ from kg.nlp.rules import DESCRIPTIVE, RULES, Found, SentenceView, leaked
 from kg.nlp.gazetteer import rule_precision
 from kg.nlp.status import source_of, status_of
 from kg.keys import alias_key
-from kg.resolve.local import Cluster
+from kg.models import Cluster
 
 
 

@@ -11,9 +11,9 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from kg.keys import LEGAL_SUFFIXES
+from kg.models import Mention
 from kg.nlp.gazetteer import lexicon
 from kg.nlp.tokens import tokens_of
-from kg.resolve.local import Mention
 
 _BODY_WORDS = {"department", "ministry", "embassy", "police", "agency", "bureau", "command", "commission",
                "directorate", "government", "parliament", "army", "navy", "council", "administration"}

@@ -4,9 +4,9 @@ import pytest
 import spacy
 
 from kg.keys import LEGAL_SUFFIXES, alias_key, initials
+from kg.models import Mention
 from kg.nlp.kinds import kind_votes
-from kg.resolve.local import Mention
-from kg.resolve.unionfind import UnionFind
+from kg.unionfind import UnionFind
 
 
 def test_unionfind_merges_chains_transitively():
