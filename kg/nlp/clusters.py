@@ -17,8 +17,9 @@ from __future__ import annotations
 from collections import Counter
 
 from kg.keys import alias_key, initials
+from kg.knowledge import gazetteer
 from kg.models import GROUP_OF_TYPE, Cluster, Mention
-from kg.nlp.gazetteer import Lexicon, gazetteer
+from kg.nlp.lexicon import Lexicon
 from kg.unionfind import UnionFind
 
 # Finders whose type rests on the text's own words about the name (kg/nlp/finders.py rule ids).

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.models import Mention
 from kg.nlp.clusters import resolve_mentions
-from kg.nlp.gazetteer import lexicon
+from kg.nlp.lexicon import lexicon
 from kg.nlp.tokens import tokens_of
 
 # A reference to something in this article: ("e", cluster index) or ("i", incident index).

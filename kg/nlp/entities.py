@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from kg.keys import alias_key
 from kg.nlp.finders import FINDERS
-from kg.nlp.gazetteer import lexicon
+from kg.nlp.lexicon import lexicon
 from kg.nlp.spans import Candidate, dateline, whole
 from kg.nlp.tokens import tokens_of
 

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from kg.keys import LEGAL_SUFFIXES
 from kg.models import Mention
-from kg.nlp.gazetteer import lexicon
+from kg.nlp.lexicon import lexicon
 from kg.nlp.tokens import tokens_of
 
 _BODY_WORDS = {"department", "ministry", "embassy", "police", "agency", "bureau", "command", "commission",

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from kg.keys import alias_key
-from kg.nlp.gazetteer import gazetteer, lexicon
+from kg.knowledge import gazetteer
+from kg.nlp.lexicon import lexicon
 from kg.nlp.tokens import Tokens, tokens_of
 
 QUOTES_OPEN = {'"', "“", "‘", "'", "``"}

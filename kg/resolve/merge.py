@@ -21,8 +21,8 @@ from typing import Iterable
 
 from kg.graph.extract import DocResult
 from kg.keys import alias_key, slug
+from kg.knowledge import gazetteer
 from kg.models import GROUP_OF_TYPE, Claim, Entity, Graph, Incident
-from kg.nlp.gazetteer import gazetteer
 from kg.unionfind import UnionFind
 
 
