@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from kg.ingest.clean import Cleaned
 from kg.nlp.context import DocContext, Ref
-from kg.nlp.dates import published_date
+from kg.dates import published_date
 from kg.nlp.incidents import LocalIncident, find_mentions, group_mentions, main_incident
 from kg.nlp.rules import DESCRIPTIVE, RULES, Found, SentenceView, leaked
 from kg.knowledge import rule_precision

@@ -8,6 +8,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.dates import normalise
 from kg.models import Mention
 from kg.nlp.clusters import resolve_mentions
 from kg.nlp.lexicon import lexicon
@@ -224,8 +225,6 @@ class DocContext:
         return self._dates
 
     def _find_date_near(self, trigger: Token) -> str | None:
-        from kg.nlp.dates import normalise
-
         clause = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
         while clause.dep_ in ("prep", "pobj", "dobj", "nsubj", "nsubjpass", "compound") and clause.head is not clause:
             clause = clause.head
