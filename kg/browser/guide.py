@@ -11,8 +11,9 @@ import json
 import re
 from html import escape
 
-from kg.browser import GUIDE, style_command
+from kg.browser import GUIDE
 from kg.store.cypher import Statement, canned, load
+from kg.style import style_command
 
 _EXAMPLE = re.compile(r"Example:\s*(.+?)\s*$")
 # The questions an analyst asks first come first; queries not listed follow in name order.

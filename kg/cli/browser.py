@@ -8,10 +8,10 @@ from urllib.parse import quote
 
 import typer
 
-from kg.browser import style_command
 from kg.cli.output import console
 from kg.config import Settings
 from kg.errors import ConfigError
+from kg.style import style_command
 
 
 def _browser_url(settings: Settings, url: str | None) -> str | None:

@@ -15,13 +15,14 @@ import urllib.request
 
 import pytest
 
-from kg.browser import STYLE, drive, parse_grass, style_command
+from kg.browser import drive
 from kg.browser.serve import server
 from kg.nlp.model import load
 from kg.pipeline import build
 from kg.store.cypher import STATUS_LABELS
 from kg.store.cypher import load as load_statement
 from kg.store.writer import Writer, init_schema
+from kg.style import STYLE, parse_grass, style_command
 
 KG = [sys.executable, "-m", "kg"]
 PNG = b"\x89PNG\r\n\x1a\n"
