@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pytest
 from neo4j import GraphDatabase
 
-from kg.eval.score import Matcher
+from kg.eval.match import Matcher
 from kg.keys import alias_key
 from kg.nlp.model import load
 from kg.pipeline import build
