@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from kg.chunks import chunks
+
 _ONSET = ["Var", "Tel", "Mon", "Kor", "Zen", "Bri", "Lum", "Ost", "Quin", "Dra", "Fen", "Hal", "Cor", "Nex", "Pal",
           "Ryn", "Sol", "Tav", "Ul", "Vey", "Wex", "Yar", "Ald", "Bel", "Cas", "Dor", "Elm", "Gar", "Hux", "Ith"]
 _CODA = ["ton", "ix", "ara", "en", "ova", "is", "ar", "um", "eth", "ia", "ex", "wick", "mere", "dale", "vik"]
@@ -168,7 +170,7 @@ def articles(n: int, seed: int = 7) -> Iterator[dict]:
         filler = rng.sample(_FILLER, k=rng.randint(8, 13))
         for sentence in filler:  # filler goes between the facts, as in real reports
             body.insert(rng.randint(1, len(body)), sentence)
-        paragraphs = [" ".join(body[i:i + 2]) for i in range(0, len(body), 2)]
+        paragraphs = [" ".join(pair) for pair in chunks(body, 2)]
         title = (f"{inc.victim} investigates cyber attack" if not follow_up
                  else f"Update: who was behind the attack on {inc.victim}?")
         month = rng.randint(1, 12)

@@ -20,6 +20,7 @@ from pathlib import Path
 import psutil
 from neo4j import Driver
 
+from kg.chunks import chunks
 from kg.models import Article, Graph
 from kg.pipeline import Options, open_executor, windows
 from kg.store.cypher import Statement, canned
@@ -129,8 +130,7 @@ def _primitive(steps: list[Step]) -> list[Step]:
 def _raw_create(driver: Driver, steps: list[Step], batch_size: int, database: str | None) -> None:
     with driver.session(database=database) as session:
         for step in steps:
-            for start in range(0, len(step.rows), batch_size):
-                rows = step.rows[start:start + batch_size]
+            for rows in chunks(step.rows, batch_size):
                 session.execute_write(lambda tx: tx.run(RAW_CREATE, rows=rows).consume())
 
 
@@ -273,10 +273,10 @@ def queries(driver: Driver, database: str | None = None, runs: int = 30) -> dict
     out = {"RETURN 1": {"p50_ms": statistics.median(floor), "p95_ms": statistics.quantiles(floor, n=20)[-1],
                         "rows": 1, "scans": [], "full_scans": [], "params": {}, "db_hits": 0}}
     for statement in canned():
-        params = {p.name: values.get(p.name, _example(statement).get(p.name, "")) for p in statement.params}
+        params = {p.name: values.get(p.name, _example(statement).get(p.name, "")) for p in statement.inputs}
         answer = run_statement(driver, statement, params, database)
         times = _latency(lambda: run_statement(driver, statement, params, database), runs)
-        operators = _operators(driver.execute_query("PROFILE " + statement.body, params,
+        operators = _operators(driver.execute_query("PROFILE " + statement.body, statement.values(params),
                                                     database_=database).summary.profile)
         out[statement.name] = {
             "p50_ms": statistics.median(times), "p95_ms": statistics.quantiles(times, n=20)[-1],

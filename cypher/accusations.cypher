@@ -1,15 +1,11 @@
 // name: accusations
 // description: Who holds an actor responsible, for which incident, and in which sentence: every attribution claim naming the actor, with status, cue, source and article offsets. An actor blamed for many incidents has thousands of such claims, so it returns a page of them in this order (actor, incident, strongest status first, article, offset): the first 100 unless --param limit=N, after skipping --param skip=N.
 // param: actor (string) — a threat actor, country, person or organisation: name or alias (case-insensitive), or id. Example: North Korea
+// param: actor_key (key of actor) — the alias key of actor, which kg computes (kg.keys.alias_key)
 // param: limit (integer, optional) — rows per page (default 100)
 // param: skip (integer, optional) — rows to skip first, to page on (default 0)
 // example: kg query accusations --param actor="North Korea"
-WITH trim($actor) AS raw
-WITH raw, reduce(s = replace(replace(toLower(raw), '.', ''), '’', "'"), ch IN ['#', '-', '/', ',', ':', ';', '!', '?', '(', ')', '[', ']', '"', '“', '”', '&', '+', '*', '@', '|', '{', '}', '<', '>', '=', '%', '$', '~', '^', '`', '–', '—', '…', '«', '»', '‘', '\t', '\n'] | replace(s, ch, ' ')) + ' ' AS s
-WITH raw, [w IN split(replace(replace(s, "'s ", ' '), "'", ' '), ' ') WHERE w <> ''] AS words
-WITH raw, CASE WHEN size(words) > 1 AND words[0] = 'the' THEN tail(words) ELSE words END AS words
-WITH raw, reduce(w = words, i IN [1, 2] | CASE WHEN size(w) > 1 AND last(w) IN ['inc', 'ltd', 'llc', 'plc', 'co', 'corp', 'gmbh', 'ag', 'sa'] THEN w[..-1] ELSE w END) AS words
-WITH raw, reduce(k = '', w IN words | k + CASE k WHEN '' THEN '' ELSE ' ' END + w) AS key
+WITH trim($actor) AS raw, $actor_key AS key
 CALL (raw, key) {
   MATCH (:Name {key: key})-[:NAMES]->(e:Entity)
   RETURN e

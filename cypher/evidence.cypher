@@ -1,14 +1,12 @@
 // name: evidence
 // description: The sentences behind the relations between two things, in either direction: article, offsets, status and its cue word, and who said it. A victim's name also stands for the incidents that hit it, and a malware's for the incidents that used it.
 // param: a (string) — an entity, victim or incident: name or alias (case-insensitive), or id. Example: Sony Pictures
+// param: a_key (key of a) — the alias key of a, which kg computes (kg.keys.alias_key)
 // param: b (string) — the other one, the same way. Example: North Korea
+// param: b_key (key of b) — the alias key of b, which kg computes (kg.keys.alias_key)
 // example: kg query evidence --param a="Sony Pictures" --param b="North Korea"
-UNWIND [trim($a), trim($b)] AS raw
-WITH raw, reduce(s = replace(replace(toLower(raw), '.', ''), '’', "'"), ch IN ['#', '-', '/', ',', ':', ';', '!', '?', '(', ')', '[', ']', '"', '“', '”', '&', '+', '*', '@', '|', '{', '}', '<', '>', '=', '%', '$', '~', '^', '`', '–', '—', '…', '«', '»', '‘', '\t', '\n'] | replace(s, ch, ' ')) + ' ' AS s
-WITH raw, [w IN split(replace(replace(s, "'s ", ' '), "'", ' '), ' ') WHERE w <> ''] AS words
-WITH raw, CASE WHEN size(words) > 1 AND words[0] = 'the' THEN tail(words) ELSE words END AS words
-WITH raw, reduce(w = words, i IN [1, 2] | CASE WHEN size(w) > 1 AND last(w) IN ['inc', 'ltd', 'llc', 'plc', 'co', 'corp', 'gmbh', 'ag', 'sa'] THEN w[..-1] ELSE w END) AS words
-WITH raw, reduce(k = '', w IN words | k + CASE k WHEN '' THEN '' ELSE ' ' END + w) AS key
+UNWIND [[trim($a), $a_key], [trim($b), $b_key]] AS pair
+WITH pair[0] AS raw, pair[1] AS key
 CALL (raw, key) {
   MATCH (:Name {key: key})-[:NAMES]->(x)
   RETURN x

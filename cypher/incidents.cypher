@@ -1,14 +1,10 @@
 // name: incidents
 // description: The incidents that touched an entity (as victim, actor, malware used, motive, responder or investigator), with dates, oldest first. A short name also covers the names it starts ("Sony" finds Sony Pictures and Sony Corporation).
 // param: entity (string) — a name or alias (case-insensitive), or an entity id. Example: Sony
+// param: entity_key (key of entity) — the alias key of entity, which kg computes (kg.keys.alias_key)
 // param: role (string, optional) — only this role: victim, actor, malware, motive, leaked work, responder or investigator
 // example: kg query incidents --param entity=Sony
-WITH trim($entity) AS raw
-WITH raw, reduce(s = replace(replace(toLower(raw), '.', ''), '’', "'"), ch IN ['#', '-', '/', ',', ':', ';', '!', '?', '(', ')', '[', ']', '"', '“', '”', '&', '+', '*', '@', '|', '{', '}', '<', '>', '=', '%', '$', '~', '^', '`', '–', '—', '…', '«', '»', '‘', '\t', '\n'] | replace(s, ch, ' ')) + ' ' AS s
-WITH raw, [w IN split(replace(replace(s, "'s ", ' '), "'", ' '), ' ') WHERE w <> ''] AS words
-WITH raw, CASE WHEN size(words) > 1 AND words[0] = 'the' THEN tail(words) ELSE words END AS words
-WITH raw, reduce(w = words, i IN [1, 2] | CASE WHEN size(w) > 1 AND last(w) IN ['inc', 'ltd', 'llc', 'plc', 'co', 'corp', 'gmbh', 'ag', 'sa'] THEN w[..-1] ELSE w END) AS words
-WITH raw, reduce(k = '', w IN words | k + CASE k WHEN '' THEN '' ELSE ' ' END + w) AS key
+WITH trim($entity) AS raw, $entity_key AS key
 CALL (raw, key) {
   MATCH (:Name {key: key})-[:NAMES]->(e:Entity)
   RETURN e

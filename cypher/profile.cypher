@@ -1,13 +1,9 @@
 // name: profile
 // description: One entity: its type, aliases, ATT&CK link if any, how many articles mention it, and its relations grouped by type and direction, each with the other side's status and claim count.
 // param: entity (string) — a name or alias (case-insensitive), or an entity id. Example: Guardians of Peace
+// param: entity_key (key of entity) — the alias key of entity, which kg computes (kg.keys.alias_key)
 // example: kg query profile --param entity="Guardians of Peace"
-WITH trim($entity) AS raw
-WITH raw, reduce(s = replace(replace(toLower(raw), '.', ''), '’', "'"), ch IN ['#', '-', '/', ',', ':', ';', '!', '?', '(', ')', '[', ']', '"', '“', '”', '&', '+', '*', '@', '|', '{', '}', '<', '>', '=', '%', '$', '~', '^', '`', '–', '—', '…', '«', '»', '‘', '\t', '\n'] | replace(s, ch, ' ')) + ' ' AS s
-WITH raw, [w IN split(replace(replace(s, "'s ", ' '), "'", ' '), ' ') WHERE w <> ''] AS words
-WITH raw, CASE WHEN size(words) > 1 AND words[0] = 'the' THEN tail(words) ELSE words END AS words
-WITH raw, reduce(w = words, i IN [1, 2] | CASE WHEN size(w) > 1 AND last(w) IN ['inc', 'ltd', 'llc', 'plc', 'co', 'corp', 'gmbh', 'ag', 'sa'] THEN w[..-1] ELSE w END) AS words
-WITH raw, reduce(k = '', w IN words | k + CASE k WHEN '' THEN '' ELSE ' ' END + w) AS key
+WITH trim($entity) AS raw, $entity_key AS key
 CALL (raw, key) {
   MATCH (:Name {key: key})-[:NAMES]->(e:Entity)
   RETURN e

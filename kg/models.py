@@ -18,6 +18,10 @@ PREDICATES = (
 )
 # Strongest first: aggregated edges take the strongest status present.
 STATUSES = ("asserted", "claimed", "suspected", "denied", "negated")
+# Types in one group may name one entity (a ThreatActor one article calls an Organization); the group is the
+# prefix of an entity's id ("org:acme").
+GROUP_OF_TYPE = {"Organization": "org", "ThreatActor": "org", "Product": "org", "Person": "person",
+                 "Film": "work", "Country": "country", "Malware": "malware"}
 
 
 def stable_id(prefix: str, *parts: object) -> str:
@@ -60,6 +64,36 @@ def page_of(pages: list[int] | None, offset: int) -> int | None:
     if not pages:
         return None
     return max(1, bisect.bisect_right(pages, offset))
+
+
+@dataclass
+class Mention:
+    """One entity mention in an article's cleaned text, as kg's spaCy components typed it."""
+
+    text: str
+    type: str
+    start: int  # char offsets in the cleaned text
+    end: int
+    sent: int
+    token: int  # first token index
+    token_end: int
+    rule: str | None = None  # the finder that typed it (kg/nlp/finders.py), e.g. "named-actor"
+
+
+@dataclass
+class Cluster:
+    """The mentions of one real-world entity within one article (kg.nlp.clusters), with the keys by which
+    kg.resolve.merge links it to the clusters of other articles."""
+
+    name: str
+    type: str
+    mentions: list[int]
+    aliases: list[str]
+    strong_keys: list[str]
+    weak_keys: list[str] = field(default_factory=list)
+    kb: dict | None = None
+    acronyms: list[str] = field(default_factory=list)  # of its long names: "CISA" for "Cybersecurity and ..."
+    kind: str | None = None  # organisations: company, security firm, government agency, news outlet, platform
 
 
 @dataclass

@@ -16,22 +16,19 @@ from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import islice
 from multiprocessing import get_context
-from typing import Callable, Iterable, Iterator, TypeVar
+from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.chunks import chunks
 from kg.errors import ConfigError, InputError
 from kg.graph.extract import DocResult, extract
 from kg.ingest.clean import Cleaned, clean, segments
 from kg.ingest.read import Problem, read_paths
 from kg.models import Article, Graph
 from kg.resolve.merge import merge
-
-T = TypeVar("T")
-
 
 @dataclass
 class Run:
@@ -158,12 +155,6 @@ def read(paths: Iterable[str], problems: list[Problem], notes: list[Problem] | N
             if notes is not None:
                 notes.extend(Problem(item.path or item.id, note) for note in item.notes)
             yield item
-
-
-def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
 
 
 def results(articles: Iterable[Article], options: Options, nlp: Language | None = None,

@@ -3,7 +3,7 @@
 //   (:Name) key of the window's names or acronyms points at, and those with one of the ids the window's
 //   entities would take. Returns the votes each keeps (evidence, JSON) so the resolver can decide the
 //   merged entity as one run over all the articles would.
-// param: keys (list of strings) — alias keys (kg.resolve.keys.alias_key) of the window's strong names and acronyms
+// param: keys (list of strings) — alias keys (kg.keys.alias_key) of the window's strong names and acronyms
 // param: ids (list of strings) — entity ids
 // param: articles (list of strings) — the window's article ids: the names they gave before (a changed article)
 //   are left out of the aliases returned, as the window says them again

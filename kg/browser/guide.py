@@ -11,8 +11,9 @@ import json
 import re
 from html import escape
 
-from kg.browser import GUIDE, style_command
+from kg.browser import GUIDE
 from kg.store.cypher import Statement, canned, load
+from kg.style import style_command
 
 _EXAMPLE = re.compile(r"Example:\s*(.+?)\s*$")
 # The questions an analyst asks first come first; queries not listed follow in name order.
@@ -21,17 +22,16 @@ ORDER = ("attribution", "involvement", "evidence", "accusations", "sources", "in
 
 
 def example_params(statement: Statement) -> dict:
-    """The statement's parameters filled with the examples its header gives (`… Example: Colonial Pipeline`);
-    optional ones without an example are null."""
+    """The statement's parameters filled with the examples its header gives (`… Example: Colonial Pipeline`)
+    and the alias keys of the example names; optional ones without an example are null (Browser needs every
+    $param set)."""
     params = {}
-    for param in statement.params:
+    for param in statement.inputs:
         match = _EXAMPLE.search(param.help)
         value = match.group(1) if match else ""
-        if param.optional and not value:
-            params[param.name] = None  # the query's own default (Browser needs every $param set)
-            continue
-        params[param.name] = json.loads(value) if value.startswith("[") else value
-    return params
+        if value or not param.optional:
+            params[param.name] = json.loads(value) if value.startswith("[") else value
+    return statement.values(params)
 
 
 def _runnable(code: str) -> str:
@@ -48,7 +48,9 @@ def _query_slide(statement: Statement) -> str:
     blocks = []
     params = example_params(statement)
     if params:
-        blocks.append("<p>Set the parameters (change the values to ask about something else):</p>")
+        change = "change the values" if not any(p.key_of for p in statement.params) else \
+            "change a name and its <code>_key</code> together, as the first slide says"
+        blocks.append(f"<p>Set the parameters (to ask about something else, {change}):</p>")
         blocks.append(_runnable(f":params {json.dumps(params, ensure_ascii=False)}"))
     blocks.append("<p>Then run the query:</p>")
     blocks.append(_runnable(statement.body))
@@ -70,7 +72,13 @@ def render() -> str:
                "(asserted, claimed, suspected, denied, negated) and who said it.",
                "<p>kg's own server applies kg's colours and captions when you log in. On another server, "
                f'<a data-exec="{escape(style_command()[1:])}">click here to apply kg\'s style</a>.</p>',
-               "<p>The next slides run kg's canned questions. Click a block to put it in the editor, then run it.</p>"),
+               "<p>The next slides run kg's canned questions. Click a block to put it in the editor, then run it.</p>",
+               "<p>A question about a name takes the name and its alias key, the form kg finds every spelling by "
+               "(<code>target</code> and <code>target_key</code>): kg's commands compute the key, Browser cannot, so "
+               "give both. The key is the name in lower case, accents and punctuation folded to plain letters and "
+               "spaces, without a leading “the”, a possessive “'s” or a legal form such as Inc or Ltd "
+               "(“The Acme Co.'s” is <code>acme</code>); <code>kg query NAME --explain</code> prints the keys it "
+               "used.</p>"),
         *(_query_slide(statement) for statement in sorted(canned(), key=_place)),
         _slide("See it as a graph", drawing.description,
                _runnable(f":params {json.dumps(example_params(drawing), ensure_ascii=False)}"),

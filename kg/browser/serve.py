@@ -6,12 +6,13 @@ Browser fetches `:style URL` and `:guide URL` itself, across origins, and only f
 
 from __future__ import annotations
 
-from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
-from kg.browser import GUIDE, HERE, STYLE
+from kg.browser import GUIDE
+from kg.style import STYLE
 
-FILES = {f"/{GUIDE.name}", f"/{STYLE.name}"}
+# What a URL path serves: the guide beside this module, the style in kg/data.
+FILES = {f"/{GUIDE.name}": GUIDE, f"/{STYLE.name}": STYLE}
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -20,6 +21,9 @@ class _Handler(SimpleHTTPRequestHandler):
             self.send_error(404, "kg serves only guide.html and style.grass")
             return
         super().do_GET()
+
+    def translate_path(self, path: str) -> str:
+        return str(FILES.get(path.split("?")[0], GUIDE.parent / "no-such-file"))
 
     def do_OPTIONS(self) -> None:  # noqa: N802 - Browser's no-cache headers make it ask first (CORS preflight)
         self.send_response(204)
@@ -38,4 +42,4 @@ class _Handler(SimpleHTTPRequestHandler):
 
 def server(port: int) -> ThreadingHTTPServer:
     """An HTTP server on 127.0.0.1:`port` for kg's guide and style (call serve_forever() to run it)."""
-    return ThreadingHTTPServer(("127.0.0.1", port), partial(_Handler, directory=str(HERE)))
+    return ThreadingHTTPServer(("127.0.0.1", port), _Handler)

@@ -313,7 +313,7 @@ def query(
     if cypher is None and (list_ or name is None):
         for statement in canned():
             console.print(f"[bold]{statement.name}[/bold] — {statement.description}")
-            for p in statement.params:
+            for p in statement.inputs:  # the alias keys of names are computed, not given
                 console.print(f"    --param {p.name}=…  ({p.type}) {p.help}")
             if statement.example:
                 console.print(f"    e.g. {statement.example}")

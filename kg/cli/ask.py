@@ -1,7 +1,7 @@
 """`kg ask`: a plain-English question -> one canned query and its parameters, without any language model.
 
 Keywords say what kind of question it is (KINDS, first match wins). The names in it are found in the graph:
-every run of up to six words becomes an alias key (kg.resolve.keys.alias_key) and (:Name {key}) nodes say what
+every run of up to six words becomes an alias key (kg.keys.alias_key) and (:Name {key}) nodes say what
 it names. The longest runs win, and the query gets the keys of the names as its parameters.
 """
 
@@ -18,7 +18,7 @@ from kg.browser.guide import ORDER
 from kg.cli.output import Format, console, show
 from kg.config import Settings
 from kg.errors import QueryError
-from kg.resolve.keys import alias_key
+from kg.keys import alias_key
 
 MAX_WORDS = 6
 

@@ -8,10 +8,10 @@ from urllib.parse import quote
 
 import typer
 
-from kg.browser import style_command
 from kg.cli.output import console
 from kg.config import Settings
 from kg.errors import ConfigError
+from kg.style import style_command
 
 
 def _browser_url(settings: Settings, url: str | None) -> str | None:
@@ -98,5 +98,6 @@ def _picture(http: str | None, bolt: str, user: str, password: str, target: str 
             target = busiest_target(driver, settings.neo4j_database)
     with drive.page() as tab:
         drive.login(tab, http, bolt, user, password)
-        drive.picture(tab, load("browser/attribution").body, {"target": target}, path)
+        statement = load("browser/attribution")
+        drive.picture(tab, statement.body, statement.values({"target": target}), path)
     console.print(f"Saved {path}: the attribution subgraph of {target!r} as Neo4j Browser draws it.")

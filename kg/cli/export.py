@@ -13,7 +13,7 @@ import typer
 from kg.cli.output import err
 from kg.config import Settings
 from kg.errors import QueryError
-from kg.resolve.keys import alias_key
+from kg.keys import alias_key
 
 
 class ExportFormat(str, Enum):
@@ -68,4 +68,7 @@ def _admin(settings: Settings, incident: str | None, output: Path | None) -> Non
     if incident:
         raise typer.BadParameter("--format neo4j-admin dumps the whole database: drop --incident, or use stix or "
                                  "json", param_hint="--incident")
-    dump(settings, output)
+    done = dump(settings, output)
+    err.print(f"Wrote {done.nodes} nodes and {done.relationships} relationships in {len(done.files)} files to "
+              f"{done.folder}.\nImport them into a new database with:\n  neo4j-admin database import full "
+              f"neo4j @{done.folder / 'import.args'}")

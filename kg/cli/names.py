@@ -6,7 +6,7 @@ import re
 
 from neo4j import Driver
 
-from kg.resolve.keys import alias_key
+from kg.keys import alias_key
 from kg.store.queries import run
 from kg.store.suggest import closest, did_you_mean
 

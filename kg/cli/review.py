@@ -129,7 +129,7 @@ def assert_claim(
     status: Annotated[str, typer.Option(help="asserted, claimed, suspected, denied or negated.")] = "asserted",
 ) -> None:
     """Add an analyst's own claim, with its evidence sentence, under the article `review:<name>`; its direct edge is recomputed like any other."""
-    from kg.resolve.keys import slug
+    from kg.keys import slug
     from kg.store.connect import open_driver
     from kg.store.writer import Writer
 

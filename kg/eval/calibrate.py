@@ -13,8 +13,8 @@ import os
 from collections import Counter
 from pathlib import Path
 
+from kg.eval.match import Matcher
 from kg.eval.run import articles_for, kg_graph, load_gold
-from kg.eval.score import Matcher
 
 OFF = "off"
 

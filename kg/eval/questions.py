@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from kg.eval.score import Matcher, aggregate
-from kg.resolve.keys import alias_key
+from kg.eval.match import Matcher, aggregate
+from kg.keys import alias_key
 
 POSITIVE = ("asserted", "claimed", "suspected")
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from kg.models import STATUSES
-from kg.resolve.keys import alias_key
+from kg.eval.match import Matcher, aggregate, keys_of
+from kg.eval.questions import answer_all
+from kg.keys import alias_key
 
 TYPES = ("Organization", "ThreatActor", "Country", "Person", "Film", "Product", "Malware")
 
@@ -64,68 +65,9 @@ class Report:
         }
 
 
-def _keys(names) -> set[str]:
-    return {alias_key(n) for n in names if alias_key(n)}
-
-
-class Matcher:
-    """Maps predicted ids to gold ids."""
-
-    def __init__(self, gold: dict, graph: dict):
-        self.gold = gold
-        self.graph = graph
-        self.gold_keys = {e["id"]: _keys([e["name"], *e.get("aliases", [])]) for e in gold["entities"]}
-        self.gold_type = {e["id"]: e["type"] for e in gold["entities"]}
-        self.entity: dict[str, str] = {}
-        for e in graph["entities"]:
-            keys = _keys([e["name"], *e.get("aliases", [])])
-            name_key = alias_key(e["name"])
-            best = None
-            for gid, gkeys in self.gold_keys.items():
-                if name_key in gkeys:
-                    best = gid
-                    break
-                if best is None and keys & gkeys:
-                    best = gid
-            if best:
-                self.entity[e["id"]] = best
-        self.incident: dict[str, str] = {}
-        for i in graph["incidents"]:
-            victims = {self.entity.get(v) for v in i["victims"]}
-            primary = self.entity.get(i["victims"][0]) if i["victims"] else None
-            for g in sorted(gold["incidents"], key=lambda g: g["victim"] != primary):
-                if g["victim"] in victims:
-                    self.incident[i["id"]] = g["id"]
-                    break
-            else:
-                for g in gold["incidents"]:
-                    if victims & set(g.get("also_victim", [])):
-                        self.incident[i["id"]] = g["id"]
-                        break
-
-    def ref(self, pid: str) -> str | None:
-        return self.entity.get(pid) or self.incident.get(pid)
-
-
 def mentioned(graph: dict) -> list[dict]:
     """Entities the articles name (knowledge-base nodes with no article are not extractions)."""
     return [e for e in graph["entities"] if e.get("articles", True)]
-
-
-def aggregate(graph: dict) -> dict[tuple[str, str, str], dict]:
-    """(subject, predicate, object) -> {status, statuses, sources, articles} as the graph's edges hold them."""
-    edges: dict[tuple[str, str, str], dict] = {}
-    for c in graph["claims"]:
-        edge = edges.setdefault((c["subject"], c["predicate"], c["object"]),
-                                {"statuses": set(), "sources": set(), "articles": set(), "claims": []})
-        edge["statuses"].add(c["status"])
-        edge["articles"].add(c["article"])
-        edge["claims"].append(c)
-        if c.get("according_to"):
-            edge["sources"].add(c["according_to"])
-    for edge in edges.values():
-        edge["status"] = next(s for s in STATUSES if s in edge["statuses"])
-    return edges
 
 
 def score(gold: dict, graph: dict) -> Report:
@@ -134,8 +76,6 @@ def score(gold: dict, graph: dict) -> Report:
     _score_entities(gold, graph, match, report)
     _score_relations(gold, graph, match, report)
     _check_forbidden(gold, graph, match, report)
-    from kg.eval.questions import answer_all
-
     report.questions = answer_all(gold, graph, match)
     return report
 
@@ -195,9 +135,9 @@ def _score_relations(gold, graph, match: Matcher, report: Report) -> None:
 
 
 def _check_forbidden(gold, graph, match: Matcher, report: Report) -> None:
-    forbidden = _keys(gold.get("must_not_be_entities", []))
+    forbidden = keys_of(gold.get("must_not_be_entities", []))
     for e in mentioned(graph):
-        if _keys([e["name"], *e.get("aliases", [])]) & forbidden:
+        if keys_of([e["name"], *e.get("aliases", [])]) & forbidden:
             report.violations["must_not_be_entities"].append(e["name"])
     for rule in gold.get("wrong_types", []):
         key = alias_key(rule["name"])

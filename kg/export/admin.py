@@ -45,18 +45,13 @@ class Exported:
 
 
 def export(settings: Settings, output: Path | None) -> Exported:
-    """Dump the database kg's settings point at into `output` (a folder); what `kg export` calls."""
-    from kg.cli.output import err
+    """Dump the database kg's settings point at into `output` (a folder); what `kg export` calls (and reports)."""
     from kg.store.connect import open_driver
 
     if output is None:
         raise ConfigError("--format neo4j-admin writes a folder of CSV files: give it with -o DIR")
     with open_driver(settings) as driver:
-        done = dump(driver, output, settings.neo4j_database)
-    err.print(f"Wrote {done.nodes} nodes and {done.relationships} relationships in {len(done.files)} files to "
-              f"{done.folder}.\nImport them into a new database with:\n  neo4j-admin database import full "
-              f"neo4j @{done.folder / 'import.args'}")
-    return done
+        return dump(driver, output, settings.neo4j_database)
 
 
 def dump(driver: Driver, folder: Path, database: str | None = None) -> Exported:

@@ -12,13 +12,13 @@ from spacy.tokens import Doc
 
 from kg.ingest.clean import Cleaned
 from kg.nlp.context import DocContext, Ref
-from kg.nlp.dates import published_date
+from kg.dates import published_date
 from kg.nlp.incidents import LocalIncident, find_mentions, group_mentions, main_incident
 from kg.nlp.rules import DESCRIPTIVE, RULES, Found, SentenceView, leaked
-from kg.nlp.gazetteer import rule_precision
+from kg.knowledge import rule_precision
 from kg.nlp.status import source_of, status_of
-from kg.resolve.keys import alias_key
-from kg.resolve.local import Cluster
+from kg.keys import alias_key
+from kg.models import Cluster
 
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from kg.nlp.dates import MONTHS
+from kg.dates import MONTHS
 
 _MONTH = r"([A-Za-z]{3,9})\.?"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"

@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.entities import choose, find_candidates, propagate, to_spans, vote_types
-from kg.nlp.gazetteer import Lexicon, load_lexicon
+from kg.nlp.lexicon import Lexicon, load_lexicon
 
 if not Doc.has_extension("kg_lexicon"):
     Doc.set_extension("kg_lexicon", default=None)

@@ -8,9 +8,11 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.nlp.gazetteer import lexicon
+from kg.dates import normalise
+from kg.models import Mention
+from kg.nlp.clusters import resolve_mentions
+from kg.nlp.lexicon import lexicon
 from kg.nlp.tokens import tokens_of
-from kg.resolve.local import Mention, resolve_mentions
 
 # A reference to something in this article: ("e", cluster index) or ("i", incident index).
 Ref = tuple[str, int]
@@ -60,8 +62,8 @@ class DocContext:
             for e in doc.ents
         ]
         self.body_start = self._body_start()
-        self.clusters, self.cluster_of_mention = resolve_mentions(self.mentions, self.body_start, self._equated(),
-                                                                  self._units())
+        self.clusters, self.cluster_of_mention = resolve_mentions(self.mentions, self.lexicon, self.body_start,
+                                                                  self._equated(), self._units())
         from kg.nlp.kinds import org_kind
 
         for cluster in self.clusters:
@@ -228,8 +230,6 @@ class DocContext:
         return self._dates
 
     def _find_date_near(self, trigger: Token) -> str | None:
-        from kg.nlp.dates import normalise
-
         clause = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
         while clause.dep_ in ("prep", "pobj", "dobj", "nsubj", "nsubjpass", "compound") and clause.head is not clause:
             clause = clause.head

@@ -12,11 +12,11 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Span
 
+from kg.keys import alias_key
 from kg.nlp.finders import FINDERS
-from kg.nlp.gazetteer import lexicon
+from kg.nlp.lexicon import lexicon
 from kg.nlp.spans import Candidate, dateline, whole
 from kg.nlp.tokens import tokens_of
-from kg.resolve.keys import alias_key
 
 __all__ = ["Candidate", "choose", "find_candidates", "propagate", "to_spans", "vote_types"]
 

@@ -7,7 +7,8 @@ import re
 
 from spacy.tokens import Doc
 
-from kg.nlp.gazetteer import gazetteer, lexicon
+from kg.knowledge import gazetteer
+from kg.nlp.lexicon import lexicon
 from kg.nlp.spans import (
     ACTOR_CODE,
     Candidate,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from kg.nlp.context import DocContext
-from kg.nlp.gazetteer import lexicon
+from kg.nlp.lexicon import lexicon
 from kg.nlp.spans import cyber_sentence
 
 VICTIM_TYPES = ("Organization", "Product", "Country", "Person")

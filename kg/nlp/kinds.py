@@ -10,13 +10,15 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from kg.nlp.gazetteer import lexicon
+from kg.keys import LEGAL_SUFFIXES
+from kg.models import Mention
+from kg.nlp.lexicon import lexicon
 from kg.nlp.tokens import tokens_of
-from kg.resolve.local import Mention
 
 _BODY_WORDS = {"department", "ministry", "embassy", "police", "agency", "bureau", "command", "commission",
                "directorate", "government", "parliament", "army", "navy", "council", "administration"}
-_COMPANY_WORDS = {"inc", "corp", "corporation", "ltd", "llc", "plc", "company", "group", "holdings"}
+# A name ending in a legal form (kg/data/legal_suffixes.json) or one of these words is a company's.
+_COMPANY_WORDS = LEGAL_SUFFIXES | {"corporation", "company", "group", "holdings"}
 
 
 def kind_votes(doc: Doc, mention: Mention) -> Counter:

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from kg.nlp.gazetteer import gazetteer, lexicon
+from kg.keys import alias_key
+from kg.knowledge import gazetteer
+from kg.nlp.lexicon import lexicon
 from kg.nlp.tokens import Tokens, tokens_of
-from kg.resolve.keys import alias_key
 
 QUOTES_OPEN = {'"', "“", "‘", "'", "``"}
 QUOTES_CLOSE = {'"', "”", "’", "'", "''"}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.nlp.gazetteer import lexicon
+from kg.nlp.lexicon import lexicon
 
 
 def _governors(token: Token) -> list[Token]:

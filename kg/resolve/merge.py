@@ -20,11 +20,10 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from kg.graph.extract import DocResult
-from kg.models import Claim, Entity, Graph, Incident
-from kg.nlp.gazetteer import gazetteer
-from kg.resolve.keys import alias_key, slug
-from kg.resolve.local import GROUP_OF_TYPE
-from kg.resolve.unionfind import UnionFind
+from kg.keys import alias_key, slug
+from kg.knowledge import gazetteer
+from kg.models import GROUP_OF_TYPE, Claim, Entity, Graph, Incident
+from kg.unionfind import UnionFind
 
 
 @dataclass

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import QueryError
+from kg.keys import alias_key
 from kg.models import ENTITY_TYPES, PREDICATES, STATUSES
 
 # A claim's status is also a second label of its Claim node (:Claim:Suspected), so Neo4j Browser's style,
@@ -20,6 +21,7 @@ from kg.models import ENTITY_TYPES, PREDICATES, STATUSES
 STATUS_LABELS = {status: status.capitalize() for status in STATUSES}
 IDENTIFIERS = frozenset({*ENTITY_TYPES, *PREDICATES, *STATUS_LABELS.values(), "Entity", "Incident", "ALIAS_OF"})
 _SLOT = re.compile(r"\{(label|subject|object|rel|status)\}")
+_KEY_OF = re.compile(r"key of (\w+)")
 
 
 def cypher_dir() -> Path:
@@ -40,6 +42,13 @@ class Param:
         """`(integer, optional)` in the header: the query gets null when the user leaves it out."""
         return "optional" in self.type
 
+    @property
+    def key_of(self) -> str | None:
+        """`(key of target)` in the header: the alias key of the parameter `target`, which kg computes
+        (kg.keys.alias_key) and passes in; no query turns a name into a key itself."""
+        match = _KEY_OF.fullmatch(self.type.strip())
+        return match.group(1) if match else None
+
 
 @dataclass(frozen=True)
 class Statement:
@@ -54,6 +63,23 @@ class Statement:
     @property
     def body(self) -> str:
         return "\n".join(line for line in self.text.splitlines() if not line.lstrip().startswith("//")).strip()
+
+    @property
+    def inputs(self) -> tuple[Param, ...]:
+        """The parameters a caller gives (the others are alias keys kg computes from them)."""
+        return tuple(p for p in self.params if p.key_of is None)
+
+    def values(self, params: dict) -> dict:
+        """Every parameter the statement reads: the caller's `params`, null for optional ones left out, and
+        for each `(key of X)` parameter the alias key of X's value."""
+        values: dict = {}
+        for p in self.params:  # in the header's order
+            if p.key_of is not None:
+                if params.get(p.key_of) is not None:
+                    values[p.name] = alias_key(str(params[p.key_of]))
+            elif p.name in params or p.optional:
+                values[p.name] = params.get(p.name)
+        return values | {k: v for k, v in params.items() if k not in values}
 
 
 def quote(identifier: str) -> str:

@@ -13,12 +13,12 @@ extraction, `Ledger.pending` sorts the incoming articles:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import islice
 from typing import Iterable, Iterator
 
 from neo4j import Driver
 
 from kg import EXTRACTOR_VERSION
+from kg.chunks import chunks
 from kg.ingest.read import Problem
 from kg.models import Article
 from kg.store.cypher import load
@@ -44,8 +44,7 @@ class Ledger:
 
     def pending(self, articles: Iterable[Article]) -> Iterator[Article]:
         """The articles that need extracting and writing, in input order, lazily."""
-        iterator = iter(articles)
-        while chunk := list(islice(iterator, self.chunk)):
+        for chunk in chunks(articles, self.chunk):
             known = self.entries([a.id for a in chunk])
             for article in chunk:
                 where = article.path or article.id

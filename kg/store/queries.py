@@ -27,16 +27,17 @@ def run(driver: Driver, name: str, params: dict, database: str | None = None) ->
 
 
 def run_statement(driver: Driver, statement: Statement, params: dict, database: str | None = None) -> Answer:
-    missing = [p.name for p in statement.params if p.name not in params and not p.optional]
+    """Run a canned statement with the caller's `params`; the alias keys of its names are computed here."""
+    missing = [p.name for p in statement.inputs if p.name not in params and not p.optional]
     if missing:
         example = f" (example: {statement.example})" if statement.example else ""
         raise QueryError(f"Query {statement.name!r} needs --param {missing[0]}=VALUE{example}")
-    unknown = sorted(set(params) - {p.name for p in statement.params})
+    unknown = sorted(set(params) - {p.name for p in statement.inputs})
     if unknown:
         raise QueryError(f"Query {statement.name!r} takes no parameter {unknown[0]!r}; it takes "
-                         f"{', '.join(p.name for p in statement.params) or 'none'}")
+                         f"{', '.join(p.name for p in statement.inputs) or 'none'}")
 
-    values = {**{p.name: None for p in statement.params if p.optional}, **params}
+    values = statement.values(params)
 
     def work(tx):
         result = tx.run(statement.body, values)
@@ -47,7 +48,9 @@ def run_statement(driver: Driver, statement: Statement, params: dict, database: 
     with driver.session(database=database, default_access_mode="READ",
                         notifications_min_severity="OFF") as session:
         columns, rows = session.execute_read(work)
-    return Answer(statement.name, params, statement.body, list(columns), rows)
+    # The answer says what the query was given and the keys kg computed (not the nulls of options left out).
+    given = {k: v for k, v in values.items() if k in params or v is not None}
+    return Answer(statement.name, given, statement.body, list(columns), rows)
 
 
 def busiest_target(driver: Driver, database: str | None = None) -> str:

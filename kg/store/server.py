@@ -20,9 +20,9 @@ import subprocess
 import time
 from importlib import resources
 
-from kg.browser import style_json
 from kg.config import ServerSettings
 from kg.errors import ServerError
+from kg.style import style_json
 
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_ENTRY_POINT = "org.neo4j.server.startup.Neo4jAdminBoot"
@@ -122,7 +122,7 @@ class LocalServer:
             "dbms.usage_report.enabled=false",
             "client.allow_telemetry=false",
             "browser.remote_content_hostname_whitelist=127.0.0.1,localhost",
-            # Neo4j Browser applies kg's style (kg/browser/style.grass) after every login.
+            # Neo4j Browser applies kg's style (kg/data/style.grass) after every login.
             f"browser.post_connect_cmd=style {style_json()}",
         ]
         return "\n".join(lines) + "\n"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from neo4j import Driver
 from rapidfuzz import fuzz, process
 
-from kg.resolve.keys import alias_key
+from kg.keys import alias_key
 from kg.store.queries import run
 
 PER_PREFIX = 500  # candidate keys read per prefix

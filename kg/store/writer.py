@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from itertools import islice
 from queue import Queue
 from threading import Thread
 from typing import Collection, Iterable, Iterator
@@ -27,8 +26,9 @@ from neo4j import Driver
 from neo4j.exceptions import ClientError
 
 from kg import EXTRACTOR_VERSION
+from kg.chunks import chunks
+from kg.keys import alias_key
 from kg.models import STATUSES, Claim, Graph
-from kg.resolve.keys import alias_key
 from kg.store.cypher import STATUS_LABELS, load, render
 from kg.store.known import move, resolve_window
 
@@ -57,12 +57,6 @@ class Step:
     key: str
     rows: list[dict]
     params: dict = field(default_factory=dict)
-
-
-def batched(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
-    iterator = iter(rows)
-    while batch := list(islice(iterator, size)):
-        yield batch
 
 
 def init_schema(driver: Driver, database: str | None = None) -> None:
@@ -156,8 +150,7 @@ def plan(graph: Graph, replaced: Collection[str] = ()) -> Iterator[Step | Replac
             for a in i.articles:
                 incidents[a].append(i.id)
         ordered = [a["id"] for a in graph.articles if a["id"] in replaced]
-        for start in range(0, len(ordered), REPLACE_CHUNK):
-            chunk = ordered[start:start + REPLACE_CHUNK]
+        for chunk in chunks(ordered, REPLACE_CHUNK):
             members = set(chunk)
             yield Replacement(chunk, [c for c in graph.claims if c.article in members], kind_of,
                               {a: entities[a] for a in chunk}, {a: incidents[a] for a in chunk})
@@ -282,17 +275,16 @@ class Writer:
         """Send one step in batches, one managed transaction each; the number of rows sent."""
         total = 0
         with self.driver.session(database=self.database) as session:
-            for batch in batched(step.rows, self.batch_size):
+            for batch in chunks(step.rows, self.batch_size):
                 session.execute_write(_run_batch, step.statement, {step.key: batch, **step.params})
                 total += len(batch)
         return total
 
     def _found(self, statement: str, ids: Iterable[str]) -> set[str]:
         """The ids a read statement returns for `ids`, asked `batch_size` at a time."""
-        ids = list(ids)
         found: set[str] = set()
-        for start in range(0, len(ids), self.batch_size):
-            records, _, _ = self.driver.execute_query(load(statement).body, ids=ids[start:start + self.batch_size],
+        for batch in chunks(ids, self.batch_size):
+            records, _, _ = self.driver.execute_query(load(statement).body, ids=batch,
                                                       database_=self.database, routing_="r")
             found.update(r["id"] for r in records)
         return found
@@ -341,8 +333,7 @@ class Writer:
         """Remove articles, their claims and mentions; recompute the edges; prune what is left with nothing."""
         done = Written()
         with self.driver.session(database=self.database) as session:
-            for start in range(0, len(ids), REPLACE_CHUNK):
-                chunk = ids[start:start + REPLACE_CHUNK]
+            for chunk in chunks(ids, REPLACE_CHUNK):
                 done.add(session.execute_write(_replace, Replacement(chunk, forget=True)))
                 done.articles += len(chunk)
         return done

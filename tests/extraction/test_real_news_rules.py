@@ -111,7 +111,7 @@ def test_real_news_a_new_cue_is_a_data_change(tmp_path):
     lexicon that lists one more hedge reads the same sentence as suspected."""
     import json
 
-    from kg.nlp.gazetteer import load_lexicon
+    from kg.nlp.lexicon import load_lexicon
     from kg.nlp.model import load_base
 
     data = dict(load_lexicon(None))

@@ -15,13 +15,14 @@ import urllib.request
 
 import pytest
 
-from kg.browser import STYLE, drive, parse_grass, style_command
+from kg.browser import drive
 from kg.browser.serve import server
 from kg.nlp.model import load
 from kg.pipeline import build
 from kg.store.cypher import STATUS_LABELS
 from kg.store.cypher import load as load_statement
 from kg.store.writer import Writer, init_schema
+from kg.style import STYLE, parse_grass, style_command
 
 KG = [sys.executable, "-m", "kg"]
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -66,7 +67,8 @@ def test_browser_logs_in_runs_attribution_and_shows_the_answer(browser_ready, ht
             # kg's server applies its style after login (post_connect_cmd); Browser runs it once it has read the
             # server's settings, which it does again every 20 s when the first read came before the login.
             tab.locator('[data-testid="frameCommand"]', has_text=":style {").first.wait_for(timeout=45_000)
-            frame = drive.run(tab, load_statement("attribution").body, {"target": "Sony Pictures"})
+            attribution = load_statement("attribution")
+            frame = drive.run(tab, attribution.body, attribution.values({"target": "Sony Pictures"}))
             frame.get_by_text("Guardians of Peace").first.wait_for()
             answer = frame.inner_text()
             assert "North Korea" in answer and "suspected" in answer
@@ -134,7 +136,8 @@ def test_browser_colours_claims_by_status_and_captions_edges_with_it(browser_rea
         drive.login(tab, http_url, neo4j_server.uri, neo4j_server.user, neo4j_server.password)
         drive.run(tab, style_command())
         drive.run(tab, ":config autoComplete: false")
-        frame = drive.run(tab, load_statement("browser/attribution").body, {"target": "Sony Pictures"})
+        drawing = load_statement("browser/attribution")
+        frame = drive.run(tab, drawing.body, drawing.values({"target": "Sony Pictures"}))
         frame.locator("svg g.node").first.wait_for(timeout=30_000)
         tab.wait_for_timeout(2000)
         nodes = frame.locator("svg g.node")

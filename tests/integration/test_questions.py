@@ -14,10 +14,10 @@ from dataclasses import dataclass
 import pytest
 from neo4j import GraphDatabase
 
-from kg.eval.score import Matcher
+from kg.eval.match import Matcher
+from kg.keys import alias_key
 from kg.nlp.model import load
 from kg.pipeline import build
-from kg.resolve.keys import alias_key
 from kg.store.queries import run
 from kg.store.writer import Writer, init_schema
 from tests.conftest import GOLD, SEEDS

@@ -98,6 +98,7 @@ def test_scale_neo4j_admin_export_imports_the_same_graph(driver, seeds, kg_env, 
     out = subprocess.run([*KG, "export", "--format", "neo4j-admin", "-o", str(folder)], env=kg_env,
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
+    assert "neo4j-admin database import full" in out.stderr  # the CLI says how to import what it wrote
     assert (folder / "import.args").is_file() and any(folder.glob("nodes_*.csv"))
     server = local_server(tmp_path / "fresh", heap="512m", pagecache="128m")
     server.configure()

@@ -76,7 +76,7 @@ def test_ask_every_kind_uses_a_canned_query_with_its_slots():
     statements = {s.name: s for s in canned()}
     for kind in KINDS:
         assert kind.query in statements, kind.query
-        assert set(kind.slots) == {p.name for p in statements[kind.query].params if not p.optional}, kind.query
+        assert set(kind.slots) == {p.name for p in statements[kind.query].inputs if not p.optional}, kind.query
         assert kind_of(kind.example) is kind, kind.example
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from kg.browser import GUIDE, STYLE, parse_grass, style_command, style_json
+from kg.browser import GUIDE
 from kg.browser.guide import example_params, render
 from kg.config import ServerSettings
 from kg.models import ENTITY_TYPES, PREDICATES, STATUSES
 from kg.store.cypher import STATUS_LABELS, canned
 from kg.store.server import LocalServer
+from kg.style import STYLE, parse_grass, style_command, style_json
 
 
 def test_browser_style_gives_every_label_a_colour_and_caption():

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from kg.nlp.dates import normalise, published_date
+from kg.dates import normalise, published_date
 
 PUBLISHED = date(2021, 5, 12)  # a Wednesday
 

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 
-from kg.resolve.keys import alias_key, initials
-from kg.resolve.unionfind import UnionFind
+from kg.keys import LEGAL_SUFFIXES, alias_key, initials
+from kg.models import Mention
+from kg.nlp.kinds import kind_votes
+from kg.unionfind import UnionFind
 
 
 def test_unionfind_merges_chains_transitively():
@@ -36,3 +39,15 @@ def test_keys_different_names_stay_apart(a, b):
 def test_keys_initials_cover_acronyms():
     assert "dnc" in initials("Democratic National Committee")
     assert "gop" in initials("Guardians of Peace") or "gp" in initials("Guardians of Peace")
+
+
+@pytest.mark.parametrize("suffix", sorted(LEGAL_SUFFIXES))
+def test_keys_every_legal_form_of_the_data_file_is_dropped_and_makes_a_company(suffix):
+    """kg/data/legal_suffixes.json is the one list: the alias key drops each form, and the organisation-kind
+    votes count each as a company's."""
+    name = f"Acme {suffix.capitalize()}."
+    assert alias_key(name) == "acme"
+    doc = spacy.blank("en")(f"{name} said so.")
+    said = next(t.i for t in doc if t.text == "said")
+    mention = Mention(name, "Organization", 0, len(name), 0, 0, said)
+    assert kind_votes(doc, mention)["company"] >= 1

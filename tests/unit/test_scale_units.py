@@ -7,7 +7,7 @@ import pytest
 from benchmarks.corpus import articles
 from kg.errors import InputError
 from kg.export.admin import ARRAY_DELIMITER, _admin_type, _cell
-from kg.pipeline import chunks
+from kg.chunks import chunks
 
 
 def test_corpus_is_deterministic_by_size_and_seed():
@@ -55,7 +55,7 @@ def test_admin_cells(value, kind, cell):
     assert _cell(value, kind) == cell
 
 
-def test_pipeline_chunks_keep_order_and_size():
+def test_chunks_keep_order_and_size():
     assert list(chunks(range(7), 3)) == [[0, 1, 2], [3, 4, 5], [6]]
     assert list(chunks([], 3)) == []
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from kg.nlp.context import DocContext, Ref
-from kg.nlp.gazetteer import lexicon
+from kg.nlp.lexicon import lexicon
 
 ACTOR_TYPES = ("ThreatActor", "Country", "Organization", "Person")
 # Descriptions that stay true inside a film's plot ("a thriller about ... President Vladimir Putin").

@@ -1,5 +1,9 @@
 """Within-article resolution: mentions -> clusters (one per real-world entity in this article).
 
+The incident and relation rules read an article through its clusters ("the studio" is Acme Pictures), so
+this runs as part of analysing the article (`DocContext`), before them; kg.resolve.merge links the clusters
+across articles afterwards.
+
 Links, all fed to one union-find: the same alias key; an acronym and its expansion ("NOC" /
 "Night Owls Collective"); a shorter organisation name that starts a longer one ("Acme Pictures" /
 "Acme Pictures Entertainment"; when it starts several, the most mentioned); a surname and the full
@@ -11,48 +15,22 @@ this article's context (a bare prefix, a surname) are *weak* and stay here.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 
-from kg.nlp.gazetteer import gazetteer
-from kg.resolve.keys import alias_key, initials
-from kg.resolve.unionfind import UnionFind
+from kg.keys import alias_key, initials
+from kg.knowledge import gazetteer
+from kg.models import GROUP_OF_TYPE, Cluster, Mention
+from kg.nlp.lexicon import Lexicon
+from kg.unionfind import UnionFind
 
 # Finders whose type rests on the text's own words about the name (kg/nlp/finders.py rule ids).
 TEXT_CUE_RULES = frozenset({"named-actor", "named-malware", "hacked-by", "gang-name", "actor-example", "actor-apposition",
                             "malware-name"})
-GROUP_OF_TYPE = {"Organization": "org", "ThreatActor": "org", "Product": "org", "Person": "person",
-                 "Film": "work", "Country": "country", "Malware": "malware"}
-
-
-@dataclass
-class Mention:
-    text: str
-    type: str
-    start: int  # char offsets in the cleaned text
-    end: int
-    sent: int
-    token: int  # first token index
-    token_end: int
-    rule: str | None = None  # the finder that typed it (kg/nlp/finders.py), e.g. "named-actor"
-
-
-@dataclass
-class Cluster:
-    name: str
-    type: str
-    mentions: list[int]
-    aliases: list[str]
-    strong_keys: list[str]
-    weak_keys: list[str] = field(default_factory=list)
-    kb: dict | None = None
-    acronyms: list[str] = field(default_factory=list)  # of its long names: "CISA" for "Cybersecurity and ..."
-    kind: str | None = None  # organisations: company, security firm, government agency, news outlet, platform
-
-
-def resolve_mentions(mentions: list[Mention], body_start: int = 0, same: list[tuple[int, int]] = (),
-                     units: set[int] = frozenset()) -> tuple[list[Cluster], list[int]]:
+def resolve_mentions(mentions: list[Mention], lexicon: Lexicon, body_start: int = 0,
+                     same: list[tuple[int, int]] = (), units: set[int] = frozenset()) -> tuple[list[Cluster], list[int]]:
     """Clusters, and for each mention the index of its cluster; `same` lists mention pairs the text
-    itself equates ("APT29, also known as Cozy Bear", "the Cybersecurity ... Agency (CISA)")."""
+    itself equates ("APT29, also known as Cozy Bear", "the Cybersecurity ... Agency (CISA)"). The cue
+    `lexicon` is the article's (its pipeline's): its government seats name countries ("Pyongyang")."""
+    seats = lexicon["government_seats"]
     uf = UnionFind(range(len(mentions)))
     for a, b in same:
         uf.union(a, b)
@@ -60,7 +38,7 @@ def resolve_mentions(mentions: list[Mention], body_start: int = 0, same: list[tu
     weak: set[int] = set()
     first_by_key: dict[tuple[str, str], int] = {}
     for i, m in enumerate(mentions):
-        country = _country_of(m) if m.type == "Country" else None
+        country = _country_of(m, seats) if m.type == "Country" else None
         group_key = (GROUP_OF_TYPE.get(m.type, "org"), alias_key(country.name) if country else keys[i])
         if group_key in first_by_key:
             uf.union(first_by_key[group_key], i)
@@ -74,16 +52,14 @@ def resolve_mentions(mentions: list[Mention], body_start: int = 0, same: list[tu
     for members in uf.groups():
         for i in members:
             of_mention[i] = len(clusters)
-        clusters.append(_cluster(mentions, keys, sorted(members), weak))
+        clusters.append(_cluster(mentions, keys, sorted(members), weak, seats))
     return clusters, of_mention
 
 
-def _country_of(mention: Mention):
+def _country_of(mention: Mention, seats: dict):
     """The country a Country mention names: by any of its forms, or through the seat of its government."""
-    from kg.nlp.gazetteer import lexicon
-
     gaz = gazetteer()
-    seat = lexicon()["government_seats"].get(mention.text)
+    seat = seats.get(mention.text)
     return gaz.country(seat) if isinstance(seat, str) else gaz.country(mention.text)
 
 
@@ -145,14 +121,14 @@ def _link_surnames(mentions: list[Mention], keys: list[str], uf: UnionFind) -> s
     return weak
 
 
-def _cluster(mentions: list[Mention], keys: list[str], members: list[int], weak: set[int]) -> Cluster:
+def _cluster(mentions: list[Mention], keys: list[str], members: list[int], weak: set[int], seats: dict) -> Cluster:
     # A name the text itself types ("a group known as X", "the X gang") keeps that type for all its forms
     # ("The Pale Rider (TPR)"), however often the model guessed otherwise; else the majority, ties by type name.
     cued = Counter(mentions[i].type for i in members if mentions[i].rule in TEXT_CUE_RULES)
     types = cued or Counter(mentions[i].type for i in members)
     kind = min(types.items(), key=lambda item: (-item[1], item[0]))[0]
     gaz = gazetteer()
-    country = next((_country_of(mentions[i]) for i in members if mentions[i].type == "Country"), None)
+    country = next((_country_of(mentions[i], seats) for i in members if mentions[i].type == "Country"), None)
     aliases = list(dict.fromkeys(mentions[i].text for i in members))
     if country is not None and kind == "Country":
         name = country.name

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from functools import lru_cache
+from importlib import resources
 
 _PUNCT = re.compile(r"[^\w]+", re.UNICODE)
-_LEGAL_SUFFIX = {"inc", "ltd", "llc", "plc", "co", "corp", "gmbh", "ag", "sa"}
+# Company legal forms ("inc", "gmbh", ...): kg/data/legal_suffixes.json is the one list.
+LEGAL_SUFFIXES = frozenset(json.loads(resources.files("kg.data").joinpath("legal_suffixes.json")
+                                      .read_text(encoding="utf-8"))["legal_suffixes"])
 
 
 @lru_cache(maxsize=1 << 16)  # pure, and called on the same names over and over
@@ -15,8 +19,8 @@ def alias_key(name: str) -> str:
     """Lower-case, accents and punctuation folded, a leading "the"/"#" and legal suffixes dropped.
 
     Possessives go too, so "Acme's", "Jean-Luc" and "#ABC" meet "Acme", "Jean Luc" and "ABC".
-    The canned queries spell the same steps out in Cypher (tests/unit/test_cypher_names.py checks that
-    the two agree on many names).
+    This is the only place a name becomes a key: the writer stores the keys on (:Name {key}) nodes, and the
+    canned queries get the keys of the names they are asked about as parameters (Statement.values).
     """
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
@@ -24,7 +28,7 @@ def alias_key(name: str) -> str:
     words = [w for w in _PUNCT.sub(" ", text).split() if w]
     if words and words[0] == "the" and len(words) > 1:
         words = words[1:]
-    while len(words) > 1 and words[-1] in _LEGAL_SUFFIX:
+    while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
         words = words[:-1]
     return " ".join(words)
 

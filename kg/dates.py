@@ -3,6 +3,7 @@
 Handles what news copy says about when an attack happened: "Dec. 23", "November 24, 2014", "in late 2014",
 "last Monday", "on Friday", "yesterday", "last week" (to the week's Monday), "this month". Anything else
 gives None; a day without a year takes the publication year, or stays unknown without one.
+Plain text in, no spaCy: ingest reads bylines with it and nlp the dates near an attack, so it sits below both.
 """
 
 from __future__ import annotations
