@@ -192,3 +192,54 @@ def _paged(claim: dict, pages: dict[str, list[int]]) -> dict:
     if claim["article"] in pages:
         claim["page"] = page_of(pages[claim["article"]], claim["start"])
     return claim
+
+# ---- what one article's extraction hands to resolution (graph/ makes them, resolve/ and store/ read them) ----
+
+Ref = tuple[str, int]  # ("e", cluster) or ("i", incident) within one article
+
+
+@dataclass
+class IncidentMention:
+    token: int
+    sent: int
+    victim: int | None
+    year: int | None
+    owner: int | None = None  # the maker of a product victim: "Acme's GameNet service was broken into"
+    fronted: bool = False  # the year leads the sentence: "In 2011, ..." (another, earlier event)
+    label: str | None = None  # the attack's own name: "the WannaCry attack", "the NotPetya cyber attack"
+    also: list[int] = field(default_factory=list)  # victims listed with the first: "hit A, B and C"
+
+
+@dataclass
+class LocalIncident:
+    victims: list[int]
+    year: int | None
+    mentions: list[IncidentMention] = field(default_factory=list)
+    date: str | None = None  # the most precise ISO date its mentions give ("2015-12-23"), else the year
+    names: list[str] = field(default_factory=list)  # what the text calls the attack: "WannaCry"
+    date_basis: str | None = None  # "text": the article says it; "published": the article's own date stands in
+    date_sent: int | None = None  # the sentence whose attack word gave `date` (basis "text")
+    date_source: dict | None = None  # that sentence as evidence: {article, start, end, sentence} (set by extract)
+
+
+@dataclass
+class LocalClaim:
+    subject: Ref
+    predicate: str
+    object: Ref
+    status: str
+    cue: str | None
+    source: int | None
+    sentence: str
+    start: int
+    end: int
+    rule: str
+    confidence: float
+
+
+@dataclass
+class DocResult:
+    article: dict
+    clusters: list[Cluster]
+    incidents: list[LocalIncident]
+    claims: list[LocalClaim] = field(default_factory=list)

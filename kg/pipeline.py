@@ -24,7 +24,8 @@ from spacy.tokens import Doc
 
 from kg.chunks import chunks
 from kg.errors import ConfigError, InputError
-from kg.graph.extract import DocResult, extract
+from kg.graph.extract import extract
+from kg.models import DocResult
 from kg.ingest.clean import Cleaned, clean, segments
 from kg.ingest.read import Problem, read_paths
 from kg.models import Article, Graph

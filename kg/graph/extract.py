@@ -6,43 +6,19 @@ DocResults into one Graph with global ids.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from spacy.tokens import Doc
 
 from kg.ingest.clean import Cleaned
-from kg.nlp.context import DocContext, Ref
+from kg.models import Ref
+from kg.nlp.context import DocContext
 from kg.dates import published_date
-from kg.nlp.incidents import LocalIncident, find_mentions, group_mentions, main_incident
+from kg.nlp.incidents import find_mentions, group_mentions, main_incident
 from kg.nlp.rules import DESCRIPTIVE, RULES, Found, SentenceView, leaked
 from kg.knowledge import rule_precision
 from kg.nlp.status import source_of, status_of
 from kg.keys import alias_key
-from kg.models import Cluster
+from kg.models import Cluster, DocResult, LocalClaim, LocalIncident
 
-
-
-@dataclass
-class LocalClaim:
-    subject: Ref
-    predicate: str
-    object: Ref
-    status: str
-    cue: str | None
-    source: int | None
-    sentence: str
-    start: int
-    end: int
-    rule: str
-    confidence: float
-
-
-@dataclass
-class DocResult:
-    article: dict
-    clusters: list[Cluster]
-    incidents: list[LocalIncident]
-    claims: list[LocalClaim] = field(default_factory=list)
 
 
 def extract(article: dict, cleaned: Cleaned, doc: Doc) -> DocResult:

@@ -9,13 +9,11 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from kg.dates import normalise
-from kg.models import Mention
+from kg.models import Mention, Ref
 from kg.nlp.clusters import resolve_mentions
 from kg.nlp.lexicon import lexicon
 from kg.nlp.tokens import tokens_of
 
-# A reference to something in this article: ("e", cluster index) or ("i", incident index).
-Ref = tuple[str, int]
 _YEAR = re.compile(r"\b(19[7-9]\d|20\d\d)\b")
 
 

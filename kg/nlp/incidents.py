@@ -11,13 +11,12 @@ attack"), generic ("victims of breaches"), or inside a film's plot make no incid
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-
 from spacy.tokens import Token
 
 from kg.nlp.context import DocContext
 from kg.nlp.lexicon import lexicon
 from kg.nlp.spans import cyber_sentence
+from kg.models import IncidentMention, LocalIncident
 
 VICTIM_TYPES = ("Organization", "Product", "Country", "Person")
 IMPACT_VERBS = {"knock", "cripple", "paralyze", "paralyse", "disrupt", "hit", "take", "shut", "affect", "halt",
@@ -39,30 +38,6 @@ _NOT_AN_ATTACK = re.compile(
     r"\b(?:is|was|were|be|been)(?: not|n't)\s+(?:a |an |the )?(?:[\w-]+\s+){0,3}?" + _ATTACK_WORDS + r"\b"
     r"|\bno (?:sign|evidence|indication|suggestion) (?:of|that)\s+(?:a |an )?(?:[\w-]+\s+){0,2}?" + _ATTACK_WORDS + r"\b"
     r"|\b(?:not caused by|not the result of|rather than)\s+(?:a |an )?(?:[\w-]+\s+){0,2}?" + _ATTACK_WORDS + r"\b")
-
-
-@dataclass
-class IncidentMention:
-    token: int
-    sent: int
-    victim: int | None
-    year: int | None
-    owner: int | None = None  # the maker of a product victim: "Acme's GameNet service was broken into"
-    fronted: bool = False  # the year leads the sentence: "In 2011, ..." (another, earlier event)
-    label: str | None = None  # the attack's own name: "the WannaCry attack", "the NotPetya cyber attack"
-    also: list[int] = field(default_factory=list)  # victims listed with the first: "hit A, B and C"
-
-
-@dataclass
-class LocalIncident:
-    victims: list[int]
-    year: int | None
-    mentions: list[IncidentMention] = field(default_factory=list)
-    date: str | None = None  # the most precise ISO date its mentions give ("2015-12-23"), else the year
-    names: list[str] = field(default_factory=list)  # what the text calls the attack: "WannaCry"
-    date_basis: str | None = None  # "text": the article says it; "published": the article's own date stands in
-    date_sent: int | None = None  # the sentence whose attack word gave `date` (basis "text")
-    date_source: dict | None = None  # that sentence as evidence: {article, start, end, sentence} (set by extract)
 
 
 def find_mentions(ctx: DocContext) -> list[IncidentMention]:

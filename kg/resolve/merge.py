@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from kg.graph.extract import DocResult
+from kg.models import DocResult
 from kg.keys import alias_key, slug
 from kg.knowledge import gazetteer
 from kg.models import GROUP_OF_TYPE, Claim, Entity, Graph, Incident

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from neo4j import Driver
 
-from kg.graph.extract import DocResult
+from kg.models import DocResult
 from kg.keys import alias_key
 from kg.models import stable_id
 from kg.resolve.merge import Known, Resolved, cluster_part, entity_part, incident_parts, resolve

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from kg.eval.calibrate import rule_counts
-from kg.graph.extract import WEAK_RULE, LocalClaim, _calibrated
+from kg.graph.extract import WEAK_RULE, _calibrated
+from kg.models import LocalClaim
 
 GOLD = {
     "entities": [{"id": "acme", "name": "Acme Bank", "type": "Organization"},

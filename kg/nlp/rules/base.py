@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from kg.nlp.context import DocContext, Ref
+from kg.models import Ref
+from kg.nlp.context import DocContext
 from kg.nlp.lexicon import lexicon
 
 ACTOR_TYPES = ("ThreatActor", "Country", "Organization", "Person")
