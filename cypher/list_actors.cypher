@@ -14,8 +14,10 @@ CALL () {
   WHERE r.status IN ['asserted', 'claimed', 'suspected']
   RETURN e
 }
-WITH e, COUNT { (e)<-[:ATTRIBUTED_TO]-(:Incident) } AS incidents, COUNT { (e)<-[:SUBJECT|OBJECT]-() } AS claims,
-     COUNT { (:Article)-[:MENTIONS]->(e) } AS articles
+// Only incidents attribute and only articles mention: counting edges by type alone reads a node's degree
+// instead of expanding every edge to check the label at its other end.
+WITH e, COUNT { (e)<-[:ATTRIBUTED_TO]-() } AS incidents, COUNT { (e)<-[:SUBJECT|OBJECT]-() } AS claims,
+     COUNT { (e)<-[:MENTIONS]-() } AS articles
 ORDER BY incidents DESC, claims DESC, e.name, e.id
 SKIP coalesce(toInteger($skip), 0)
 LIMIT coalesce(toInteger($limit), 50)
