@@ -31,7 +31,36 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     end = title_case_headline(doc)
     if end:
         found = [c for c in found if c.start >= end or c.rule in _DATA_RULES]
+    terms = defined_terms(doc)
+    if terms:
+        found = [c for c in found if doc[c.start:c.end].text not in terms]
     return found
+
+
+_TERM_HEADS = {"protocol", "protocols", "system", "information", "format", "formats", "language", "interface",
+               "standard", "number", "code", "file", "device", "devices", "software", "technology", "systems"}
+
+
+def defined_terms(doc: Doc) -> set[str]:
+    """Acronyms the text defines as terms, not names: "protected health information (PHI)" (a lower-case
+    expansion), "the File Transfer Protocol (FTP)" (an expansion ending in a technical head). Both the acronym
+    and its expansion are then no entity; "the National Health Service (NHS)" stays a name."""
+    terms: set[str] = set()
+    for k in range(2, len(doc) - 2):
+        if doc[k].text != "(" or doc[k + 2].text != ")":
+            continue
+        acronym = doc[k + 1].text
+        letters = acronym.lower()
+        if not (2 <= len(acronym) <= 6 and acronym.isalpha() and sum(ch.isupper() for ch in acronym) >= 2):
+            continue
+        words = [t for t in doc[max(doc[k].sent.start, k - 10):k] if t.is_alpha
+                 and t.lower_ not in ("the", "a", "an", "of", "and", "for")]
+        tail = words[-len(letters):]
+        if len(tail) != len(letters) or "".join(t.lower_[0] for t in tail) != letters:
+            continue
+        if all(t.is_lower for t in tail) or tail[-1].lower_ in _TERM_HEADS:
+            terms.update((acronym, " ".join(t.text for t in tail)))
+    return terms
 
 
 _DATA_RULES = {"gazetteer-country", "attack-alias", "attack-software", "government-seat"}

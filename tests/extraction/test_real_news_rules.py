@@ -348,3 +348,9 @@ def test_real_news_a_gang_the_text_names_outvotes_the_models_guesses(nlp):
     assert types(g).get("Moldovan Crime Family") == "ThreatActor", types(g)
     assert not any(" and " in name for name in types(g)), types(g)
     assert "Moldovan Crime Family" in attributed(g)
+
+
+def test_real_news_an_acronym_defined_as_a_term_is_no_entity(nlp):
+    g = graph_of(nlp, "Attackers targeted the servers of Acme Bank to obtain protected health information (PHI).\n"
+                      "They came in through the File Transfer Protocol (FTP), the bank said.")
+    assert not {"PHI", "FTP", "File Transfer Protocol", "protected health information"} & set(types(g)), types(g)
