@@ -147,15 +147,20 @@ def _listed_with(ctx: DocContext, victim: int, sent) -> list[int]:
                 if (cluster := ctx.refer(part)) is not None:
                     add(cluster)
                     break
-        for step in (-1, 1):  # the surface list around the victim's mention
+        run, joined = [], False  # the surface list around the victim's mention: a list ends in "and"/"or"
+        for step in (-1, 1):
             k = position
             while 0 <= k + step < len(named):
                 a, b = sorted((named[k], named[k + step]))
                 gap = {t.lower_ for t in ctx.doc[ctx.mentions[a].token_end:ctx.mentions[b].token]}
                 if not gap or not gap <= {",", "and", "or"}:
                     break
+                joined = joined or bool(gap & {"and", "or"})
                 k += step
-                add(ctx.cluster_of_mention[named[k]])
+                run.append(ctx.cluster_of_mention[named[k]])
+        if joined:  # "According to X, Acme ...": one comma between two names makes no list
+            for cluster in run:
+                add(cluster)
         break
     return out
 
@@ -367,6 +372,11 @@ def _generic_clause(token: Token) -> bool:
     auxes = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
     if auxes & _MODALS and not auxes & {"have", "'ve", "been"}:
         return True  # "attackers could compromise X", "can take over Y": what may happen; "may have stolen" did
+    verb = token
+    while verb is not None:  # "if money was stolen from their account", "asked if they had been targeted"
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+            return True
+        verb = verb.head if verb.dep_ in ("conj", "xcomp", "auxpass", "aux") and verb.head is not verb else None
     return any((a.lemma_ in ("time", "victim", "risk", "threat") and a.pos_ == "NOUN")
                or (a.lemma_ in ("allow", "enable", "let", "permit") and a.pos_ == "VERB") for a in token.ancestors)
 

@@ -354,3 +354,16 @@ def test_real_news_an_acronym_defined_as_a_term_is_no_entity(nlp):
     g = graph_of(nlp, "Attackers targeted the servers of Acme Bank to obtain protected health information (PHI).\n"
                       "They came in through the File Transfer Protocol (FTP), the bank said.")
     assert not {"PHI", "FTP", "File Transfer Protocol", "protected health information"} & set(types(g)), types(g)
+
+
+@pytest.mark.parametrize("text", [
+    "Customers said they would leave Acme Bank if money was stolen from their accounts.",
+    "Staff at Acme Bank were asked if they had ever been targeted by fraudsters.",
+])
+def test_real_news_an_attack_under_if_is_no_attack(nlp, text):
+    assert not claims(graph_of(nlp, text), "TARGETED")
+
+
+def test_real_news_one_comma_between_two_names_makes_no_list(nlp):
+    g = graph_of(nlp, "Hackers hit the network of Borealis Insurance, Quillmark Research said on Monday.")
+    assert victims(g) == {"Borealis Insurance"}, victims(g)
