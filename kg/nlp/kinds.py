@@ -33,8 +33,13 @@ def kind_votes(doc: Doc, mention: Mention) -> Counter:
     cue_before = before.endswith(every_ending)
     cue_after = ", a " in start or ", an " in start or ", the " in start
     if cue_before or cue_after:
-        for kind, endings, insides in forms:
-            if (cue_before and before.endswith(endings)) or (cue_after and any(inside in start for inside in insides)):
+        # the longest cue that matches speaks: "security firm X" is a security firm, not just any "firm"
+        found = [(max([len(e) for e in endings if cue_before and before.endswith(e)]
+                      + [len(i) - 4 for i in insides if cue_after and i in start], default=0), kind)
+                 for kind, endings, insides in forms]
+        longest = max((n for n, _ in found), default=0)
+        for n, kind in found:
+            if n and n == longest:
                 votes[kind] += 2
     words = mention.text.lower().replace(".", "").split()
     if words and words[-1] in _BODY_WORDS:

@@ -367,3 +367,10 @@ def test_real_news_an_attack_under_if_is_no_attack(nlp, text):
 def test_real_news_one_comma_between_two_names_makes_no_list(nlp):
     g = graph_of(nlp, "Hackers hit the network of Borealis Insurance, Quillmark Research said on Monday.")
     assert victims(g) == {"Borealis Insurance"}, victims(g)
+
+
+def test_real_news_a_security_firm_that_counts_attacks_was_not_hit(nlp):
+    g = graph_of(nlp, "A massive ransomware attack hit hospitals across Europe on Friday.\n\n"
+                      "Security firm Quillmark Lab reported that by noon it had already seen more than 45,000 "
+                      "Grimlock attacks in 74 countries.")
+    assert "Quillmark Lab" not in victims(g), victims(g)
