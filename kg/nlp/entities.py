@@ -33,7 +33,8 @@ def find_candidates(doc: Doc) -> list[Candidate]:
         found = [c for c in found if c.start >= end or c.rule in _DATA_RULES]
     terms = defined_terms(doc)
     if terms:
-        found = [c for c in found if doc[c.start:c.end].text not in terms]
+        table = tokens_of(doc)
+        found = [c for c in found if table.span_text(c.start, c.end) not in terms]
     return found
 
 
@@ -46,10 +47,11 @@ def defined_terms(doc: Doc) -> set[str]:
     expansion), "the File Transfer Protocol (FTP)" (an expansion ending in a technical head). Both the acronym
     and its expansion are then no entity; "the National Health Service (NHS)" stays a name."""
     terms: set[str] = set()
+    text = tokens_of(doc).text
     for k in range(2, len(doc) - 2):
-        if doc[k].text != "(" or doc[k + 2].text != ")":
+        if text[k] != "(" or text[k + 2] != ")":
             continue
-        acronym = doc[k + 1].text
+        acronym = text[k + 1]
         letters = acronym.lower()
         if not (2 <= len(acronym) <= 6 and acronym.isalpha() and sum(ch.isupper() for ch in acronym) >= 2):
             continue
@@ -71,7 +73,11 @@ _SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "fo
 def title_case_headline(doc: Doc) -> int:
     """The end of the first line when it is a headline in Title Case (every word but small ones capitalised, one
     slip allowed in a long one, no full stop), else 0."""
-    end = next((t.i for t in doc if "\n" in t.whitespace_ or "\n" in t.text), 0)
+    newline = tokens_of(doc).doc_text.find("\n")
+    if newline < 0:
+        return 0
+    # the token that holds the line break, in its text or its trailing space (only the first line is read)
+    end = next((t.i for t in doc if t.idx + len(t.text_with_ws) > newline), 0)
     words = [t for t in doc[:end] if t.is_alpha and t.lower_ not in _SMALL_WORDS]
     if len(words) < 4 or doc[end - 1].text == ".":
         return 0
@@ -83,11 +89,13 @@ def choose(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     """Best non-overlapping candidates: higher priority first, then longer."""
     taken = [False] * len(doc)
     chosen = []
-    texts = {doc[c.start:c.end].text for c in candidates}
+    table = tokens_of(doc)
+    texts = {table.span_text(c.start, c.end) for c in candidates}
     for c in sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
         if c.start >= c.end or any(taken[c.start:c.end]) or not _acceptable(doc[c.start:c.end]):
             continue
-        if any(doc[k].lower_ in ("and", "&") and (doc[c.start:k].text in texts or doc[k + 1:c.end].text in texts)
+        if any(table.lower[k] in ("and", "&") and (table.span_text(c.start, k) in texts
+                                                   or table.span_text(k + 1, c.end) in texts)
                for k in range(c.start + 1, c.end - 1)):
             continue  # "between the Grey Heron gang and Acme": two names the text also gives apart
         for k in range(c.start, c.end):

@@ -105,14 +105,19 @@ def _country_named_bodies(doc: Doc) -> list[Candidate]:
     """'the British Library', 'Ruritanian Railways': capitalised words after a country's name or demonym that
     end in an institution's head word name an organisation, not the country (the model often tags the
     demonym alone and takes the rest for a person)."""
-    heads = lexicon(doc).words("org_suffixes") | lexicon(doc).words("institution_heads") | BODY_HEADS
+    lex = lexicon(doc)
+    heads = lex.memo("institution_ends", lambda: lex.words("org_suffixes") | lex.words("institution_heads")
+                     | frozenset(BODY_HEADS))
+    table = tokens_of(doc)
     out = []
-    for start, end in capitalised_runs(doc, max_len=5):
-        if doc[start].lower_ in ("the", "a", "an"):
-            start += 1
-        if end - start < 2 or doc[end - 1].lower_ not in heads or not all(t.is_alpha for t in doc[start + 1:end]):
+    for start, end in capitalised_runs(doc, max_len=6):
+        if table.lower[end - 1] not in heads:
             continue
-        if gazetteer().country(doc[start].text) is None and gazetteer().country(doc[start:start + 2].text) is None:
+        if table.lower[start] in ("the", "a", "an"):
+            start += 1
+        if end - start < 2 or not all(table.is_alpha[start + 1:end]):
+            continue
+        if gazetteer().country(table.text[start]) is None and gazetteer().country(table.span_text(start, start + 2)) is None:
             continue
         if any(e.label_ in ("ORG", "PERSON") and e.end - e.start > 1 and e.start > start for e in doc.ents
                if start <= e.start < end):
@@ -130,10 +135,13 @@ def _pronoun_types(doc: Doc) -> list[Candidate]:
     accounts and bar him from travel' (a person): the first singular pronoun after a name, with no other
     singular name or subject between them, says what the model's PERSON or ORG name is."""
     out = []
+    lower = tokens_of(doc).lower
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG"):
             continue
         sent = ent.sent
+        if not any(w in _HIS or w in _ITS for w in lower[ent.end:sent.end]):
+            continue  # most names have no pronoun after them in their sentence
         if any(t.ent_type_ in ("PERSON", "ORG") for t in doc[sent.start:ent.start]) or ent.root.dep_ not in (
                 "nsubj", "nsubjpass") and any(t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NN", "NNP")
                                               for t in doc[sent.start:ent.start]):
@@ -141,21 +149,21 @@ def _pronoun_types(doc: Doc) -> list[Candidate]:
         clause = next((a for a in ent.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if clause is None:
             continue
-        inside = {t.i for t in clause.subtree}
-        for token in doc[ent.end:sent.end]:
-            if token.i not in inside:
+        last = clause.right_edge.i  # a clause's words are contiguous: it ends at its right edge
+        for token in doc[ent.end:min(sent.end, last + 1)]:
+            if token.i < clause.left_edge.i:
                 break
             if token.lower_ in _HIS and token.dep_ == "nsubj" and token.head.lemma_ in ("say", "add", "tell", "note"):
                 break  # '"...," he said': the speaker named before
-            lower = token.lower_
-            if lower in _HIS or lower in _ITS:
-                if lower in ("it", "itself") and token.dep_ not in ("nsubj", "nsubjpass") or lower == "it" and (
+            lower_ = token.lower_
+            if lower_ in _HIS or lower_ in _ITS:
+                if lower_ in ("it", "itself") and token.dep_ not in ("nsubj", "nsubjpass") or lower_ == "it" and (
                         token.head.lemma_ == "be" or any(c.dep_ in ("ccomp", "xcomp") and c.i > token.head.i
                                                          and c.lower_ == "that" for c in token.head.children)):
                     break  # "it was", "it seems that": no one's pronoun
-                if lower == "her" and token.dep_ != "poss" and token.dep_ not in ("dobj", "pobj"):
+                if lower_ == "her" and token.dep_ != "poss" and token.dep_ not in ("dobj", "pobj"):
                     break
-                out.append(Candidate(ent.start, ent.end, "Person" if lower in _HIS else "Organization", 3,
+                out.append(Candidate(ent.start, ent.end, "Person" if lower_ in _HIS else "Organization", 3,
                                      "pronoun-type"))
                 break
             if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or (
@@ -173,13 +181,14 @@ def _bodies_of_places(doc: Doc) -> list[Candidate]:
     """'the town of Kell', 'the City of Riverton', 'the Port of Dunmore': a place named with the body that
     governs it is that body, an organisation, whatever the model tagged the name (a date, a person, a place)."""
     out = []
-    for start, end in capitalised_runs(doc, max_len=5):
-        end = next((k for k in range(start, end) if doc[k].text == "."), end)  # "Port of Dunmore. While ..."
-        words = [t.lower_ for t in doc[start:end]]
+    table = tokens_of(doc)
+    for start, end in capitalised_runs(doc, max_len=6):
+        end = next((k for k in range(start, end) if table.text[k] == "."), end)  # "Port of Dunmore. While ..."
+        words = table.lower[start:end]
         if len(words) >= 3 and words[0] in _PLACE_BODIES and words[1] == "of":  # "Port of Dunmore"
             out.append(Candidate(start, end, "Organization", 2, "place-body"))
-        elif start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _PLACE_BODIES \
-                and doc[start - 2].is_lower and all(t.is_alpha for t in doc[start:end]):
+        elif start >= 2 and table.lower[start - 1] == "of" and table.lower[start - 2] in _PLACE_BODIES \
+                and table.text[start - 2].islower() and all(table.is_alpha[start:end]):
             # "the town of Kell": the name alone, as the text calls it later ("Kell paid the ransom")
             out.append(Candidate(start, end, "Organization", 2, "place-body"))
     return out
