@@ -53,8 +53,15 @@ def load_lexicon(path: str | None = None) -> Lexicon:
                           "kg/nlp/lexicon.json") from None
 
 
+# Where spaCy keeps the value of the Doc extension `doc._.kg_lexicon`: read directly, since the finders and rules
+# ask for the lexicon about a hundred thousand times per thousand articles and `doc._` builds an object a read.
+_LEXICON_KEY = ("._.", "kg_lexicon", None, None)
+
+
 def lexicon(doc=None) -> Lexicon:
     """The lexicon of the pipeline that made `doc` (its `kg_entities` config), else kg's own."""
-    if doc is not None and doc.has_extension("kg_lexicon") and doc._.kg_lexicon is not None:
-        return doc._.kg_lexicon
+    if doc is not None:
+        found = doc.user_data.get(_LEXICON_KEY)
+        if found is not None:
+            return found
     return load_lexicon(None)
