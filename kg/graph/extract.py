@@ -149,7 +149,7 @@ def _actors_in_story(ctx: DocContext, cleaned: Cleaned, claims: list[LocalClaim]
     if main is None:
         return []
     tied = {c.object for c in claims if c.predicate == "ATTRIBUTED_TO"}
-    known = set()  # one ATT&CK group by all its names: "Fancy Bear, also called Sednit or Tsar Team"
+    known = set()  # one ATT&CK group by all its names: "Grey Heron, also called Night Owls or Team Kestrel"
     out = []
     for n, cluster in enumerate(ctx.clusters):
         if cluster.type != "ThreatActor" or ("e", n) in tied:

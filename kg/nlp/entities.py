@@ -23,7 +23,7 @@ __all__ = ["Candidate", "choose", "find_candidates", "propagate", "to_spans", "v
 
 def find_candidates(doc: Doc) -> list[Candidate]:
     """Every finder's proposals, overlapping and unranked. In a headline set in Title Case, where every word is
-    capitalised and the model reads names everywhere ("Cathay Pacific Data Breach Incident"), only what data
+    capitalised and the model reads names everywhere ("Acme Airways Data Breach Incident"), only what data
     knows (a country, an ATT&CK group or malware) is a name; the body's names reach it by `propagate`."""
     found: list[Candidate] = []
     for finder in FINDERS:
@@ -45,7 +45,7 @@ _TERM_HEADS = {"protocol", "protocols", "system", "information", "format", "form
 def defined_terms(doc: Doc) -> set[str]:
     """Acronyms the text defines as terms, not names: "protected health information (PHI)" (a lower-case
     expansion), "the File Transfer Protocol (FTP)" (an expansion ending in a technical head). Both the acronym
-    and its expansion are then no entity; "the National Health Service (NHS)" stays a name."""
+    and its expansion are then no entity; "the Ruritanian Health Service (RHS)" stays a name."""
     terms: set[str] = set()
     text = tokens_of(doc).text
     for k in range(2, len(doc) - 2):

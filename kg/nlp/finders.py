@@ -90,7 +90,7 @@ def _from_ner(doc: Doc) -> list[Candidate]:
             # A lone word tagged PERSON is the model's weakest guess ("Dragos", "Annie"): it loses every vote.
             weak = kind == "Person" and end - start == 1
             # "U.S. Treasury Department", "Russian Foreign Ministry": a body named after its country is a body.
-            # "British Library", "American Airlines": an organisation named after a country is not the country.
+            # "the Danish Library", "Ruritanian Airlines": an organisation named after a country is not the country.
             body = kind == "Organization" and end - start > 1 and (
                 doc[end - 1].lower_ in BODY_HEADS or gazetteer().country(doc[start].text) is not None)
             out.append(Candidate(start, end, kind, 4 if body else 0 if weak else 1, f"ner-{ent.label_.lower()}"))
@@ -102,7 +102,7 @@ _LOCAL_BODIES = {"city", "town", "county", "village", "borough", "township", "mu
 
 
 def _country_named_bodies(doc: Doc) -> list[Candidate]:
-    """'the British Library', 'Ruritanian Railways': capitalised words after a country's name or demonym that
+    """'the Danish Library', 'Ruritanian Railways': capitalised words after a country's name or demonym that
     end in an institution's head word name an organisation, not the country (the model often tags the
     demonym alone and takes the rest for a person)."""
     lex = lexicon(doc)
@@ -224,7 +224,7 @@ def _list_members(doc: Doc) -> list[Candidate]:
                 continue
             if other.ent_type_ in ("GPE", "NORP") and not gazetteer().country(other.text) and other.i + 1 < len(doc) \
                     and doc[other.i + 1].ent_type_ != other.ent_type_ and not doc[other.i - 1].ent_type_:
-                out.append(Candidate(other.i, other.i + 1, "Organization", 2, "list-member"))  # "Starwood and Hyatt"
+                out.append(Candidate(other.i, other.i + 1, "Organization", 2, "list-member"))  # "Acme Hotels and Borealis"
                 continue
             if other.pos_ != "PROPN" or other.ent_type_ or not other.text[:1].isupper():
                 continue
@@ -244,7 +244,7 @@ def _list_members(doc: Doc) -> list[Candidate]:
                 if stop == name[0] and doc[stop].ent_type_ in ("GPE", "NORP") and all(
                         doc[i].ent_type_ == doc[stop].ent_type_ for i in range(*name)) and not gazetteer().country(
                         doc[name[0]:name[1]].text):
-                    stop = name[1]  # "..., Trump Hotels, Hilton, Mandarin Oriental": a brand the model took for a place
+                    stop = name[1]  # "..., Acme Hotels, Borealis, Dunmore Oriental": a brand the model took for a place
                 while stop > name[0] and doc[stop - 1].is_lower:
                     stop -= 1
                 name = (name[0], stop) if stop > name[0] else None

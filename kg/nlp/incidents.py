@@ -575,7 +575,7 @@ def _best_in(ctx: DocContext, tokens: list[Token]) -> int | None:
             # the victims are, not who; "the Ukrainian power grid", "the Estonian government" are the state's
             continue
         if token.head.lower_ in ("based", "powered", "driven", "enabled", "connected", "run"):
-            continue  # "Linux-based networks", "Tizen-powered devices": the kind of system, not whose it is
+            continue  # "Unix-based servers", "Acme-powered devices": the kind of system, not whose it is
         if token.dep_ == "compound" and token.head.tag_ == "NNS" and token.head.lemma_.lower() in _USERS_OF:
             continue  # "attacks against Windows users", "Acme DB installations": the users are hit, not the maker
         depth = sum(1 for a in token.ancestors if a in tokens)
