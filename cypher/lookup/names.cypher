@@ -1,6 +1,6 @@
 // name: lookup/names
 // description: What each alias key names (entities and incidents), with the incidents it stands for: an incident itself, the incidents that hit a victim, or the incidents that used a malware (`via` says which). Used by `kg ask`, `kg query` and `kg export --incident`.
-// param: keys (list of strings) — alias keys computed by kg.keys.alias_key, or incident ids. Example: ["sony pictures"]
+// param: keys (list of strings) — alias keys computed by kg.keys.alias_key, or incident ids. Example: ["acme pictures"]
 UNWIND $keys AS key
 MATCH (:Name {key: key})-[:NAMES]->(x)
 WITH key, x, CASE WHEN x:Incident THEN [[x.id, x.name]]

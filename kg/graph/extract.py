@@ -55,11 +55,10 @@ def extract(article: dict, cleaned: Cleaned, doc: Doc) -> DocResult:
                 claims.append(_claim(ctx, cleaned, Found(("i", k), "TARGETED", ("e", other), [anchor],
                                                          "target-listed", 0.7), status, cue, m.sent))
     for n, sent in enumerate(ctx.sents):
-        year, fronted = ctx.dated(n)
         # "In 2013, Chinese hackers were using ...": a scene set apart by its own year speaks of no attack of the
         # story's unless it names one
-        story = None if fronted and year is not None and main is not None and incidents[main].year not in (
-            None, year) and not by_sentence.get(n) else main
+        story = None if main is not None and not by_sentence.get(n) and _another_year(ctx, n, incidents[main].year) \
+            else main
         view = SentenceView(ctx, n, sent, by_sentence.get(n, {}), story, victims)
         found = [f for rule in RULES for f in rule(view)]
         found += leaked(view, ctx.sents[n + 1] if n + 1 < len(ctx.sents) else None)
@@ -167,8 +166,7 @@ def _actors_in_story(ctx: DocContext, cleaned: Cleaned, claims: list[LocalClaim]
             # a group the story itself introduces ("a group known as X") is one of its actors wherever it is
             # named; a known group (ATT&CK) only where the sentence is about the intrusion (not background)
             anchor = ctx.doc[ctx.mentions[m].token]
-            year, fronted = ctx.dated(sent_index)
-            if fronted and year is not None and main_year not in (None, year):
+            if _another_year(ctx, sent_index, main_year):
                 continue  # "In January 2016, police arrested members of X": another, earlier story
             if _compared(anchor):
                 continue  # "groups like X", "a technique previously used by X": another story, for comparison
@@ -182,6 +180,12 @@ def _actors_in_story(ctx: DocContext, cleaned: Cleaned, claims: list[LocalClaim]
                     known.add(cluster.kb["id"])
                 break
     return out
+
+
+def _another_year(ctx: DocContext, sent: int, story_year: int | None) -> bool:
+    """The sentence is fronted by a year that is not the story's: "In 2013, ..." in a 2017 story."""
+    year, fronted = ctx.dated(sent)
+    return fronted and year is not None and story_year not in (None, year)
 
 
 def _compared(token) -> bool:

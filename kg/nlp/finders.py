@@ -173,8 +173,8 @@ def _pronoun_types(doc: Doc) -> list[Candidate]:
     return out
 
 
-_PLACE_BODIES = {"city", "town", "county", "village", "borough", "township", "municipality", "parish",
-                 "port", "district"}
+# The local bodies a place is named with ("the town of X"), and ports; not "the state of X" or "the region of X".
+_PLACE_BODIES = _LOCAL_BODIES - {"state", "province", "region"} | {"port"}
 
 
 def _bodies_of_places(doc: Doc) -> list[Candidate]:

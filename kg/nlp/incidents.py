@@ -86,9 +86,10 @@ def find_mentions(ctx: DocContext) -> list[IncidentMention]:
             also = _listed_with(ctx, victim, sent) if victim is not None else []
             owner = _owner(ctx, victim, sent) if victim is not None and ctx.type_of(victim) == "Product" else None
             said = ctx.date_near(token)
-            year, fronted = (int(said[:4]), ctx.dated(n)[1]) if said else (None, False)
-            if said is None and ctx.dated(n)[1]:  # "In 2013, hackers were using X to break into banks"
-                year, fronted = ctx.dated(n)[0], True
+            scene_year, fronted = ctx.dated(n)
+            # a date near the word dates it; else a year fronting the sentence ("In 2013, hackers were using ...")
+            year = int(said[:4]) if said else scene_year if fronted else None
+            fronted = fronted and year is not None
             label = next((t.text for t in token.lefts for t in t.subtree if _names_the_attack(t)), None) \
                 if token.pos_ in ("NOUN", "PROPN") else None
             found.append(IncidentMention(token.i, n, victim, year, owner, fronted, label, also))
