@@ -45,7 +45,7 @@ class DocContext:
         self.tokens = tokens_of(doc)
         self.lower: list[str] = self.tokens.lower
         self.lemma: list[str] = [lemma.lower() for lemma in self.tokens.lemma]
-        self.dep: list[str] = [token.dep_ for token in doc]
+        self.dep: list[str] = self.tokens.dep
         self._words: list[Words | None] = [None] * len(self.sents)
         self._date_near: dict[int, str | None] = {}
         self._dates: list[tuple[int, int, str]] | None = None

@@ -17,7 +17,7 @@ from kg.nlp.spans import (
     actor_nearby,
     as_country,
     capitalised_runs,
-    cyber_sentence,
+    cyber_at,
     film_context,
     malware_context,
     looks_like_org,
@@ -26,6 +26,7 @@ from kg.nlp.spans import (
     name_token,
     proper_noun,
     quoted_spans,
+    sentence_bounds,
     software_context,
     trim,
 )
@@ -204,7 +205,7 @@ def _local_government(doc: Doc, start: int, end: int) -> bool:
     if end - start > 1 and doc[end - 1].lower_ in _LOCAL_BODIES:
         return True  # "Dunmore County", "Kell Valley Borough": the name of a local government
     root = doc[start:end].root
-    return root.dep_ in ("nsubj", "nsubjpass", "poss", "dobj") and cyber_sentence(root.sent)
+    return root.dep_ in ("nsubj", "nsubjpass", "poss", "dobj") and cyber_at(doc, root.i)
 
 
 def _list_members(doc: Doc) -> list[Candidate]:
@@ -318,7 +319,7 @@ def _attack_groups(doc: Doc) -> list[Candidate]:
                 # an alias that is also a word counts only as a whole name ("Play", not "Acme Play Store")
                 whole_run = s == start and e == end
                 if len(text) > 2 and gaz.group(text) and (not ambiguous or (proper_noun(doc, s, e) and whole_run)):
-                    if cyber_sentence(doc[s].sent) and not gaz.country(text):
+                    if cyber_at(doc, s) and not gaz.country(text):
                         out.append(Candidate(s, e, "ThreatActor", 4, "attack-alias"))
                     break
     return out
@@ -368,7 +369,7 @@ def _malware(doc: Doc) -> list[Candidate]:
         start, end = trim(doc, start, end)
         words = doc[start:end]
         if start >= end or words[0].is_stop or any(not (t.is_alpha or t.text.isalnum() or t.text in "-./")
-                                                   for t in words) or words[0].sent != words[-1].sent:
+                                                   for t in words) or sentence_bounds(doc, start)[1] < end:
             continue
         text = table.span_text(start, end)
         if gaz.country(text) or table.lower[start] in platforms | heads or table.lower[end - 1] in platforms:
@@ -384,7 +385,7 @@ def _malware(doc: Doc) -> list[Candidate]:
                                                 gaz.malware(text)):
             out.append(Candidate(start, end, "Malware", 5, "malware-name"))
         elif gaz.malware(text) and not gaz.group(text) and text.lower() not in gaz.ambiguous_software \
-                and len(text) > 2 and doc[start].ent_type_ != "PERSON" and cyber_sentence(doc[start].sent):
+                and len(text) > 2 and doc[start].ent_type_ != "PERSON" and cyber_at(doc, start):
             out.append(Candidate(start, end, "Malware", 4, "attack-software"))
     return out
 
@@ -473,7 +474,7 @@ def _actor_appositions(doc: Doc) -> list[Candidate]:
     for token in doc:
         if token.lemma_.lower() not in nouns or token.pos_ != "NOUN":
             continue
-        if token.dep_ == "attr" and token.head.lemma_ == "be" and cyber_sentence(token.sent) and not any(
+        if token.dep_ == "attr" and token.head.lemma_ == "be" and cyber_at(doc, token.i) and not any(
                 t.lower_ in _BENIGN for t in token.sent):  # "TSB is a mysterious group that dumped stolen files"
             person = token.lemma_.lower() in _PEOPLE_NOUNS  # "X is a hacker": a person; "X is a group": not
             subject = next((c for c in token.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"
@@ -629,7 +630,7 @@ def _hashtags(doc: Doc) -> list[Candidate]:
     out = []
     table = tokens_of(doc)
     for i in range(len(doc) - 1):
-        if table.text[i] == "#" and not table.whitespace[i] and table.is_alpha[i + 1] and cyber_sentence(doc[i].sent):
+        if table.text[i] == "#" and not table.whitespace[i] and table.is_alpha[i + 1] and cyber_at(doc, i):
             out.append(Candidate(i, i + 2, "ThreatActor", 4, "hashtag"))
     return out
 
@@ -658,7 +659,7 @@ def _gang_names(doc: Doc) -> list[Candidate]:
         while k >= 0 and name_token(doc[k]):
             k -= 1
         start = k + 1
-        if start < end and not gazetteer().country(doc[start:end].text) and cyber_sentence(token.sent):
+        if start < end and not gazetteer().country(doc[start:end].text) and cyber_at(doc, token.i):
             out.append(Candidate(start, end, "ThreatActor", 4, "gang-name"))
     return out
 

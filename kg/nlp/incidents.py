@@ -43,13 +43,20 @@ _NOT_AN_ATTACK = re.compile(
 def find_mentions(ctx: DocContext) -> list[IncidentMention]:
     lex = ctx.lexicon
     nouns = set(lex["attack_nouns"])
+    # Every lemma or form an attack word can have, read off the plain lists first: a spaCy Token is made only
+    # for the few tokens that may be one (making one for every token was most of this function's time).
+    words = lex.memo("attack_word_lemmas", lambda: nouns | _QUALIFIED | _ANY_VERB | IMPACT_VERBS
+                     | set(lex["attack_verb_strong"]) | set(lex["attack_verb_needs_cyber"]))
     found = []
     denied = False  # the article says what happened was no attack
     for n, sent in enumerate(ctx.sents):
         if _says_no_attack(ctx, ctx.sentence_text(n).lower()):
             denied = True
             continue
-        for token in sent:
+        for k in range(sent.start, sent.end):
+            if ctx.lemma[k] not in words and ctx.lower[k] not in nouns:
+                continue
+            token = ctx.doc[k]
             # Is it an attack word at all? (Asked first: it is cheaper than the tests of context below.)
             pos = token.pos_
             noun = pos in ("NOUN", "PROPN") and (ctx.lemma[token.i] in nouns or ctx.lower[token.i] in nouns
@@ -296,9 +303,15 @@ def _specific(token: Token) -> bool:
     return True
 
 
+_QUALIFIED = {"incident", "event", "campaign", "operation", "attempt", "spree", "wave"}
+# The lemmas of the verbs `_victim_list`, `_ransom_paid` and `_attack_verb` look at besides the lexicon's lists.
+_ANY_VERB = {"include", "be", "pay", "break", "gain", "get", "obtain", "sneak", "slip", "creep", "worm", "steal",
+             "exfiltrate", "take"}
+
+
 def _qualified_incident(token: Token) -> bool:
     """'a cyber incident', 'the security incident', 'a ransomware event' (an outage alone is no attack)."""
-    if token.lemma_.lower() not in ("incident", "event", "campaign", "operation", "attempt", "spree", "wave"):
+    if token.lemma_.lower() not in _QUALIFIED:
         return False  # "a phishing campaign", "blackmail attempts", "a hacking spree"
     qualifiers = {"cyber", "cybersecurity", "cyber-security", "security", "hacking", "ransomware", "malicious", "breach",
                   "hack", "phishing", "malware", "spear-phishing", "espionage", "cyber-espionage", "blackmail",

@@ -34,15 +34,17 @@ class Candidate:
 def trim(doc: Doc, start: int, end: int, keep_the: bool = False) -> tuple[int, int]:
     """Drop determiners, quotes and punctuation at the edges (a title's own "The" stays with keep_the),
     and a sentence's first word when only its position capitalised it ("Faulty CrowdStrike update")."""
-    if end - start > 1 and doc[start].is_sent_start and doc[start].tag_ in ("JJ", "RB", "VBG", "VBN", "VBD") \
-            and doc[start + 1].text[:1].isupper():
+    t = tokens_of(doc)
+    text = t.text
+    if end - start > 1 and t.sent_start[start] and t.tag[start] in ("JJ", "RB", "VBG", "VBN", "VBD") \
+            and text[start + 1][:1].isupper():
         start += 1
-    while start < end and (doc[start].text in ("the", "a", "an") or doc[start].text in QUOTES_OPEN or doc[start].is_punct
-                           or (doc[start].text in ("The", "A", "An") and not (keep_the or (
-                               not doc[start].is_sent_start and end - start > 1)))):
+    while start < end and (text[start] in ("the", "a", "an") or text[start] in QUOTES_OPEN or t.is_punct[start]
+                           or (text[start] in ("The", "A", "An") and not (keep_the or (
+                               not t.sent_start[start] and end - start > 1)))):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].text in QUOTES_CLOSE
-                           or doc[end - 1].text in ("and", "or", "of", "the", "&")):
+    while end > start and (t.tag[end - 1] == "POS" or t.is_punct[end - 1] or text[end - 1] in QUOTES_CLOSE
+                           or text[end - 1] in ("and", "or", "of", "the", "&")):
         end -= 1  # no name ends in "and" or "of" ("the Grey Heron gang and", as the model sometimes cuts it)
     return start, end
 
@@ -150,49 +152,75 @@ def title_word(token) -> bool:
 
 def film_context(doc: Doc, start: int, end: int) -> bool:
     cues = lexicon(doc).words("film_cues")
-    window = doc[max(start - 4, doc[start].sent.start):start]
-    if any(t.lower_ in cues for t in window):
+    lower = tokens_of(doc).lower
+    first, last = sentence_bounds(doc, start)
+    if any(lower[k] in cues for k in range(max(start - 4, first), start)):
         return True
-    sent = doc[start].sent
-    return any(t.lower_ in cues for t in sent) and (doc[start - 1].text in QUOTES_OPEN if start > 0 else False)
+    return (doc[start - 1].text in QUOTES_OPEN if start > 0 else False) and any(lower[k] in cues for k in range(first, last))
 
 
 def software_context(doc: Doc, i: int) -> bool:
     """'the malware, known as BlackEnergy': the thing named is software, not a group."""
-    window = doc[max(doc[i].sent.start, i - 4):i]
-    return any(t.lower_ in PRODUCT_HEADS for t in window) and not any(
-        t.lower_ in lexicon(doc).words("actor_nouns") for t in window)
+    window = tokens_of(doc).lower[max(sentence_bounds(doc, i)[0], i - 4):i]
+    return any(w in PRODUCT_HEADS for w in window) and not any(w in lexicon(doc).words("actor_nouns") for w in window)
 
 
 def malware_context(doc: Doc, i: int) -> bool:
     """'a ransomware strain called X', 'the malware, dubbed X': what is named is malware."""
     heads = lexicon(doc).words("malware_heads") - {"bot"}
-    window = doc[max(doc[i].sent.start, i - 6):i]
-    return any(t.lower_ in heads for t in window) and not any(
-        t.lower_ in lexicon(doc).words("actor_nouns") for t in window)
+    window = tokens_of(doc).lower[max(sentence_bounds(doc, i)[0], i - 6):i]
+    return any(w in heads for w in window) and not any(w in lexicon(doc).words("actor_nouns") for w in window)
 
 
 def actor_context(doc: Doc, i: int) -> bool:
     """An attackers' noun ("a group", "hackers") in the eight words before a naming cue at i, or "a.k.a."."""
     nouns = lexicon(doc).words("actor_nouns") | {"attackers", "scammers", "fraudsters", "persona", "handle", "moniker"}
-    named = doc[i - 1] if i > doc[i].sent.start and doc[i - 1].pos_ in ("NOUN", "PROPN") else None
-    if named is not None and named.lower_ not in nouns and named.lemma_.lower() not in nouns:
+    table = tokens_of(doc)
+    first = sentence_bounds(doc, i)[0]
+    if i > first and table.pos[i - 1] in ("NOUN", "PROPN") and table.lower[i - 1] not in nouns \
+            and table.lemma[i - 1].lower() not in nouns:
         return False  # "set up a news outlet called X": what is named is the outlet, whoever set it up
-    window = doc[max(doc[i].sent.start, i - 8):i]
-    return any(t.lower_ in nouns for t in window) or doc[i].lower_.startswith("a.k.a")
+    return any(w in nouns for w in table.lower[max(first, i - 8):i]) or table.lower[i].startswith("a.k.a")
 
 
 def actor_nearby(doc: Doc, start: int, end: int) -> bool:
     """An attackers' noun ("hackers", "gang", "group") within three words of a name."""
     nouns = lexicon(doc).words("actor_nouns") | {"ransomware", "attackers", "hackers"}
-    sent = doc[start].sent
-    return any(t.lower_ in nouns for t in doc[max(sent.start, start - 3):min(sent.end, end + 3)])
+    first, last = sentence_bounds(doc, start)
+    return any(w in nouns for w in tokens_of(doc).lower[max(first, start - 3):min(last, end + 3)])
 
 
 def cyber_sentence(sent: Span) -> bool:
-    lex = lexicon(sent.doc)
-    cues = lex.words("cyber_context") | lex.words("attack_nouns")
-    return any(t.lower_ in cues or t.lemma_ in cues for t in sent)
+    """Whether a sentence speaks of cyber matters (a `cyber_context` word or an attack noun)."""
+    return cyber_at(sent.doc, sent.start)
+
+
+def cyber_at(doc: Doc, i: int) -> bool:
+    """`cyber_sentence` of token i's sentence, computed once per sentence."""
+    table = tokens_of(doc)
+    start, end = sentence_bounds(doc, i)
+    memo = table.memo.setdefault("cyber_sentence", {})
+    if start not in memo:
+        lex = lexicon(doc)
+        cues = lex.memo("cyber_sentence_cues", lambda: lex.words("cyber_context") | lex.words("attack_nouns"))
+        memo[start] = any(table.lower[k] in cues or table.lemma[k] in cues for k in range(start, end))
+    return memo[start]
+
+
+def sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
+    """(start, end) of token i's sentence, like `doc[i].sent` without making the Span (which walks the
+    sentence each time)."""
+    table = tokens_of(doc)
+    bounds = table.memo.get("sentence_bounds")
+    if bounds is None:
+        starts = [k for k, start in enumerate(table.sent_start) if start or k == 0]
+        ends = starts[1:] + [len(table.text)]
+        of = [0] * len(table.text)
+        for n, (start, end) in enumerate(zip(starts, ends)):
+            of[start:end] = [n] * (end - start)
+        bounds = table.memo["sentence_bounds"] = (starts, ends, of)
+    starts, ends, of = bounds
+    return starts[of[i]], ends[of[i]]
 
 
 def as_country(doc: Doc, start: int, end: int) -> bool:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from weakref import WeakKeyDictionary
 
+from spacy.attrs import DEP, POS, SENT_START, TAG
+from spacy.parts_of_speech import NAMES as UNIVERSAL_POS
 from spacy.tokens import Doc
 
 _TABLES: WeakKeyDictionary[Doc, Tokens] = WeakKeyDictionary()
@@ -17,9 +19,12 @@ _TABLES: WeakKeyDictionary[Doc, Tokens] = WeakKeyDictionary()
 
 class Tokens:
     """Per token: text, lower-case form, lemma, trailing whitespace, punctuation and letter flags,
-    character offset, and whether the text starts with a capital. Also the Doc's text, for span texts."""
+    character offset, whether the text starts with a capital, fine and coarse tag, dependency label, and
+    whether it starts a sentence. Also the Doc's text, for span texts. (Not the entity type: kg's own
+    entity component changes it after the table is made.)"""
 
-    __slots__ = ("doc_text", "idx", "is_alpha", "is_punct", "lemma", "lower", "memo", "text", "upper", "whitespace")
+    __slots__ = ("dep", "doc_text", "idx", "is_alpha", "is_punct", "lemma", "lower", "memo", "pos", "sent_start",
+                 "tag", "text", "upper", "whitespace")
 
     def __init__(self, doc: Doc):
         self.text: list[str] = []
@@ -37,6 +42,14 @@ class Tokens:
             self.is_punct.append(token.is_punct)
             self.is_alpha.append(token.is_alpha)
             self.idx.append(token.idx)
+        # The tags and labels are few: read as numbers in one array, each name looked up once.
+        strings = doc.vocab.strings
+        tag, pos, dep, sent_start = doc.to_array([TAG, POS, DEP, SENT_START]).T.tolist() if len(doc) else ([], [], [], [])
+        names = {h: strings[h] for h in {*tag, *dep}}
+        self.tag: list[str] = [names[h] for h in tag]
+        self.dep: list[str] = [names[h] for h in dep]
+        self.pos: list[str] = [UNIVERSAL_POS[p] for p in pos]
+        self.sent_start: list[bool] = [start == 1 for start in sent_start]
         self.upper = [text[:1].isupper() for text in self.text]
         self.doc_text = doc.text
         self.memo: dict = {}  # results that helpers compute once per Doc (kg.nlp.spans.capitalised_runs)
