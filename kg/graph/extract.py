@@ -34,7 +34,9 @@ def extract(article: dict, cleaned: Cleaned, doc: Doc) -> DocResult:
     victims = {v for incident in incidents for v in incident.victims}
     by_sentence: dict[int, dict[int, int]] = {}
     for m, k in zip(mentions, of_mention):
-        by_sentence.setdefault(m.sent, {})[m.token] = k
+        # a leak says whose data is out, not who took it: the attribution rules read no culprit off "leaked by"
+        if ctx.lemma[m.token] != "leak":
+            by_sentence.setdefault(m.sent, {})[m.token] = k
     claims: list[LocalClaim] = []
     for m, k in zip(mentions, of_mention):
         if m.victim is not None and m.victim in incidents[k].victims:

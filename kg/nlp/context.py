@@ -141,6 +141,10 @@ class DocContext:
         if token.dep_ == "appos" and (named := self.cluster_at(token.head)) is not None \
                 and self.clusters[named].type == kind:
             return named  # "Mandiant, the incident-response firm": the name it stands beside
+        for child in token.rights:  # "the shipping firm Acme": the name in apposition after it
+            if child.dep_ in ("appos", "compound", "flat") and (named := self.cluster_at(child)) is not None \
+                    and self.clusters[named].type == kind:
+                return named
         for child in token.rights:  # "the city of Riverton", "the county of X": the name after "of" is it
             if child.dep_ == "prep" and child.lower_ == "of":
                 named = next((self.cluster_at(g) for g in child.children if g.dep_ == "pobj"
@@ -150,6 +154,8 @@ class DocContext:
         for child in token.lefts:  # "the Acme division", "the ALPHV ransomware group": a name in front names it
             for part in child.subtree:
                 if self.cluster_at(part) is not None and child.dep_ in ("compound", "amod", "nmod"):
+                    if self.clusters[self.cluster_at(part)].type == "Country":
+                        continue  # "every major Ruritanian bank": where the bank is, not which
                     return self.cluster_at(part)
         return self._antecedent(token, kind)
 
@@ -180,6 +186,8 @@ class DocContext:
             cluster = self.clusters[c]
             if cluster.type != kind and not (kind == "Organization" and cluster.type == "Product"):
                 continue
+            if cluster.kind == "security firm":
+                continue  # a security firm reports on other people's incidents: never "the company" hit
             fit = 2.0 if any(w.lower() in heads for w in cluster.name.split()) else 0.0
             here = self.sent_of_token[token.i]  # the nearer, the likelier: this sentence well ahead of the last
             score = fit + self.salience[c] + (2.0 if self.mentions[n].sent == here else

@@ -23,7 +23,7 @@ IMPACT_VERBS = {"knock", "cripple", "paralyze", "paralyse", "disrupt", "hit", "t
                 "down", "encrypt", "expose", "target", "strike", "wipe", "damage", "force", "disable", "lock",
                 "cut", "compromise", "breach", "infect", "sabotage", "destroy", "hijack", "corrupt", "cripple", "leave"}
 # What attackers take: "hackers stole data" names no victim, the one who says so is it.
-LOOT = {"data", "information", "research", "file", "email", "record", "detail", "tool", "code", "password",
+LOOT = {"database", "data", "information", "research", "file", "email", "record", "detail", "tool", "code", "password",
         "credential", "document", "account", "secret", "number", "message", "network", "system", "server"}
 SAY_VERBS = {"say", "disclose", "confirm", "announce", "acknowledge", "admit", "report", "reveal", "warn", "tell"}
 # "X suffered / disclosed / found the breach": X is the victim (not "reported" or "investigated": outlets
@@ -71,7 +71,12 @@ def find_mentions(ctx: DocContext) -> list[IncidentMention]:
                 payer = token if listed or any(c.dep_ == "nsubj" for c in token.children) else token.head
                 victim = _best_in(ctx, [g for c in payer.children if c.dep_ in (
                     ("dobj", "attr") if listed else ("nsubj",)) for g in c.subtree])
-                if victim is None and listed:  # a long list the parser hung elsewhere: the name right after
+                if victim is None and listed and any(c.dep_ == "prep" and c.lower_ == "among" for c in token.children):
+                    # "A and B were among the organisations affected": the subject is listed
+                    victim = _best_in(ctx, [g for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
+                                            for g in c.subtree])
+                if victim is None and listed and not (k + 1 < len(ctx.doc) and ctx.doc[k + 1].pos_ == "ADP"):
+                    # a long list the parser hung elsewhere: the name right after ("are in X" says where)
                     victim = next((c for t in ctx.doc[token.i + 1:min(token.i + 3, sent.end)]
                                    if (c := ctx.cluster_at(t)) is not None), None)
             elif noun:
@@ -114,10 +119,28 @@ def _victim_list(ctx: DocContext, token: Token) -> bool:
     """'Victims included A and B', 'The targets were A, B and C': the verb lists an attack's victims."""
     if ctx.lemma[token.i] not in ("include", "be"):
         return False
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in token.children):
+        return False  # "the targets would be A and B"
     nouns = ctx.lexicon.words("attack_nouns")
-    # "Victims included A and B"; "providers caught by the breach include A, B and C"
-    return any(c.dep_ in ("nsubj", "nsubjpass") and (c.lemma_.lower() in _LIST_SUBJECTS or any(
-        g.lemma_.lower() in nouns | _LIST_SUBJECTS for g in c.subtree if g.i != c.i)) for c in token.children)
+
+    def victims(word: Token) -> bool:
+        # "Victims included A and B"; "providers caught by the breach include A, B and C" (a plural noun, not
+        # itself an attack, with an attack word under it); not "the cost of a breach is ..."
+        return word.lemma_.lower() in _LIST_SUBJECTS or (word.tag_ in ("NNS", "NNPS") and word.lemma_.lower() not in nouns
+                                                         and any(g.lemma_.lower() in nouns | _LIST_SUBJECTS
+                                                                 for g in word.subtree if g.i != word.i))
+
+    def partitive(word: Token) -> bool:  # "one of the latest victims", "some of the victims of the attacks"
+        return word.pos_ in ("NUM", "PRON", "DET", "ADJ") and any(
+            p.dep_ == "prep" and p.lower_ == "of" and any(victims(o) for o in p.children if o.dep_ == "pobj")
+            for p in word.children)
+
+    # "A and B were among the organisations affected"
+    among = any(p.dep_ == "prep" and p.lower_ == "among" and any(
+        o.lemma_.lower() in _LIST_SUBJECTS or any(g.lemma_.lower() in ("impact", "affect", "hit", "target")
+                                                  and g.tag_ == "VBN" for g in o.subtree)
+        for o in p.children if o.dep_ == "pobj") for p in token.children)
+    return among or any(c.dep_ in ("nsubj", "nsubjpass") and (victims(c) or partitive(c)) for c in token.children)
 
 
 def _ransom_paid(ctx: DocContext, token: Token, sent: int) -> bool:
@@ -305,7 +328,7 @@ def _specific(token: Token) -> bool:
 
 _QUALIFIED = {"incident", "event", "campaign", "operation", "attempt", "spree", "wave"}
 # The lemmas of the verbs `_victim_list`, `_ransom_paid` and `_attack_verb` look at besides the lexicon's lists.
-_ANY_VERB = {"include", "be", "pay", "break", "gain", "get", "obtain", "sneak", "slip", "creep", "worm", "steal",
+_ANY_VERB = {"include", "be", "pay", "leak", "break", "gain", "get", "obtain", "sneak", "slip", "creep", "worm", "steal",
              "exfiltrate", "take"}
 
 
@@ -331,6 +354,8 @@ def _attack_verb(token: Token, sent, ctx: DocContext | None = None) -> bool:
     lemma = token.lemma_.lower()
     if lemma in lex["attack_verb_strong"]:
         return True
+    if lemma == "leak" and token.tag_ in ("VBD", "VBN", "VBG"):
+        return True  # "the files were leaked", "had leaked customer sessions": what leaked is out, whoever did it
     if lemma == "break" and any(c.lower_ == "into" for c in token.children):
         return True
     if lemma in ("gain", "get", "obtain") and any(c.dep_ == "dobj" and c.lemma_.lower() == "access"
@@ -366,6 +391,9 @@ _ATTACKERS = {"hackers", "hacker", "attackers", "attacker", "intruders", "crimin
               "extortionists", "scammers", "fraudsters"}
 
 
+_MALWARE_WORDS = {"malware", "virus", "ransomware", "worm", "trojan", "variant", "botnet", "wiper"}
+
+
 def _done_by_attackers(ctx: DocContext, token: Token) -> bool:
     """The subject of `token` (up its chain of xcomp/advcl/conj verbs) or its agent is attackers, a malware or
     a threat actor."""
@@ -376,13 +404,35 @@ def _done_by_attackers(ctx: DocContext, token: Token) -> bool:
         if doers or verb.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "prep", "acomp") or verb.head is verb:
             break
         verb = verb.head
-    return any(g.lower_ in _ATTACKERS or ((k := ctx.cluster_at(g)) is not None and ctx.type_of(k) in (
-        "Malware", "ThreatActor")) for c in doers for g in c.subtree)
+    # "a ransomware virus has paralysed X", "knocked out by a complex virus": what malware did, it did; not what
+    # malware does in general ("ransomware encrypts files"), nor a name with such a word ("Acme Anti-Virus left ...")
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had", "was", "were", "been")
+                                                            for c in verb.children))
+    return any(g.lower_ in _ATTACKERS or (past and g.text in _MALWARE_WORDS and ctx.cluster_at(g) is None) or (
+        (k := ctx.cluster_at(g)) is not None and ctx.type_of(k) in ("Malware", "ThreatActor"))
+        for c in doers for g in c.subtree)
+
+
+_IDIOM_OBJECTS = {"advantage", "aim", "note", "part", "place", "look", "time", "care", "step", "action"}
+_ABILITY_NOUNS = {"method", "way", "tool", "means", "ability", "capability", "technique", "chance", "opportunity"}
 
 
 def _generic_clause(token: Token) -> bool:
     """'the second time that X had been targeted', 'helps victims of breaches': no one event; nor what a flaw
-    'could allow attackers to' do ('allows an attacker to take over a DVR'): a capability, not an attack."""
+    'could allow attackers to' do ('allows an attacker to take over a DVR'): a capability, not an attack;
+    nor what attackers 'will then use to infiltrate', 'methods to hack', 'took advantage of'."""
+    if token.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lemma_.lower() in _IDIOM_OBJECTS
+                                              for c in token.children):
+        return True  # "took advantage of X", "take aim at X": an idiom, no taking
+    verb = token  # a modal or "if" on a clause the attack word hangs from: "which they will use to infiltrate X"
+    while verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep", "acl", "relcl") and verb.head is not verb:
+        verb = verb.head
+        auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & _MODALS and not auxes & {"have", "'ve", "been"} or any(
+                c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+            return True
+        if verb.pos_ == "NOUN" and verb.lemma_.lower() in _ABILITY_NOUNS:
+            return True  # "methods to hack computers running X", "the ability to take over Y"
     auxes = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
     if auxes & _MODALS and not auxes & {"have", "'ve", "been"}:
         return True  # "attackers could compromise X", "can take over Y": what may happen; "may have stolen" did
@@ -424,12 +474,15 @@ def _noun_victim(ctx: DocContext, token: Token, compounds: bool = True) -> int |
         return fell
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "of", "targeting", "into"):
-            victim = _best_in(ctx, [g for c in child.children if c.dep_ == "pobj" for g in c.subtree])
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if any(c.lemma_.lower() in _WEAKNESSES for c in objects):
+                continue  # "attacks against a zero-day flaw in X": the flaw is attacked, not X's owner
+            victim = _best_in(ctx, [g for c in objects for g in c.subtree if g.i not in _hung(objects)])
             if victim is not None:
                 return victim
         if child.dep_ in ("compound", "poss", "nmod", "amod") and compounds:
             # "the WannaCry ransomware attack": the attack's (or its malware's) name, not its victim
-            victim = _best_in(ctx, [t for t in child.subtree if not _names_the_attack(t)])
+            victim = _best_in(ctx, [t for t in child.subtree if not _names_the_attack(t, ctx)])
             # a product before "attack" is the attack's kind ("DoS attacks"), unless a system is named
             # with it ("the Exchange email server hacks")
             system = any(t.lower_ in _SYSTEM_WORDS for t in child.subtree)
@@ -452,12 +505,16 @@ def _noun_victim(ctx: DocContext, token: Token, compounds: bool = True) -> int |
         return coping
     head = token.head
     if token.dep_ in ("nsubj",) and head.lemma_ in IMPACT_VERBS:  # "an attack disrupted production at its plants"
-        victim = _best_in(ctx, [g for c in head.children if c.dep_ in ("dobj", "prt") for g in c.subtree])
+        objects = [c for c in head.children if c.dep_ in ("dobj", "prt")]
+        victim = _best_in(ctx, [g for c in objects for g in c.subtree if g.i not in _hung(objects)])
         return victim if victim is not None else _best_in(
             ctx, [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "across", "of")
                   for g in c.subtree])
     if token.dep_ == "dobj" and head.lemma_ in SUFFER_VERBS:
-        return _best_in(ctx, [g for c in head.children if c.dep_ == "nsubj" for g in c.subtree])
+        victim = _best_in(ctx, [g for c in head.children if c.dep_ == "nsubj" for g in c.subtree])
+        if victim is not None and head.lemma_ == "confirm" and ctx.clusters[victim].kind in _OBSERVERS:
+            return None  # "a breach-notification site has confirmed the breach": it saw, it was not hit
+        return victim
     if token.dep_ == "dobj" and head.lemma_.lower() in _WITHSTOOD:
         # "the trust repelled five ransomware attacks", "X reported four attacks in 2016": attacks on X
         victim = _organization_at(ctx, head, "nsubj")
@@ -470,8 +527,16 @@ def _noun_victim(ctx: DocContext, token: Token, compounds: bool = True) -> int |
     return None
 
 
-def _names_the_attack(token: Token) -> bool:
-    """A one-word name glued in mixed case ("WannaCry", "NotPetya") before "attack" names malware."""
+def _hung(phrases: list[Token]) -> set[int]:
+    """Tokens of the clauses hung inside phrases: "facilities that were running X" names the facilities, not X."""
+    return {g.i for c in phrases for t in c.subtree if t.dep_ in ("relcl", "acl") for g in t.subtree}
+
+
+def _names_the_attack(token: Token, ctx: DocContext | None = None) -> bool:
+    """A one-word name glued in mixed case ("WannaCry", "NotPetya") before "attack" names malware, unless the
+    text makes it an organisation ("the AcmeShop breach")."""
+    if ctx is not None and (k := ctx.cluster_at(token)) is not None and ctx.type_of(k) == "Organization":
+        return False
     word = token.text
     return token.pos_ == "PROPN" and not any(c.dep_ == "compound" for c in token.children) and any(
         a.islower() and b.isupper() for a, b in zip(word, word[1:]))
@@ -498,10 +563,14 @@ def _verb_victim(ctx: DocContext, token: Token) -> int | None:
     if victim is not None:
         return victim
     if any(c.lemma_.lower() in LOOT for c in subjects + objects):
-        return _speaker(ctx, token)
+        speaker = _speaker(ctx, token)  # "data was stolen from its systems, Acme said"; not "..., the FBI says"
+        return speaker if speaker is None or ctx.clusters[speaker].kind not in _OBSERVERS + ("government agency",) \
+            else None
     return None
 
 
+# Kinds of organisation that report, investigate or host what happened to others.
+_OBSERVERS = ("security firm", "news outlet", "platform")
 _COPING_VERBS = {"recover", "contain", "struggle", "scramble", "restore", "deal", "cope", "grapple", "reel", "battle",
                  "fight"}
 
@@ -572,6 +641,24 @@ _USERS_OF = {"user", "device", "installation", "server", "node", "customer", "ph
              "subscriber", "deployment", "instance", "site", "website", "app", "player", "client"}
 
 
+_TECH_HEADS = _USERS_OF | {"member", "account", "protocol", "channel", "format", "file", "type", "patient", "employee",
+                            "guest", "smartphone", "pc"}
+
+
+def _users_of(token: Token) -> bool:
+    """A name in front of a users' or a technical noun, through a list ("X and Y devices"), unless they are
+    counted ("65 million X users", "millions of X accounts": a mass breach of its users hits X itself)."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ not in ("compound", "amod", "nmod") or token.head.lemma_.lower() not in _TECH_HEADS:
+        return False
+    head = token.head
+    counted = any(c.dep_ == "nummod" for c in head.children) or (
+        head.dep_ == "pobj" and head.head.lower_ == "of"
+        and head.head.head.lower_ in ("millions", "thousands", "billions", "hundreds"))
+    return not counted
+
+
 def _best_in(ctx: DocContext, tokens: list[Token]) -> int | None:
     """The entity nearest the head of a phrase; a product beats its maker at equal depth."""
     best, best_key = None, None
@@ -588,6 +675,13 @@ def _best_in(ctx: DocContext, tokens: list[Token]) -> int | None:
             # "U.S. agencies", "organisations in the United States", "a UK bank", "US-based companies": where
             # the victims are, not who; "the Ukrainian power grid", "the Estonian government" are the state's
             continue
+        if ctx.type_of(cluster) == "Country" and (
+                token.dep_ == "poss" and token.head.lemma_.lower() not in _STATE_NOUNS
+                or any(a.dep_ == "prep" and a.lower_ in ("from", "inside", "in", "across", "throughout")
+                       for a in token.ancestors if a in tokens)):
+            continue  # "Russia's banks", "networks ... from locations inside Russia": where, not who
+        if _users_of(token):
+            continue  # "attacks on Acme DB installations", "iOS and Android devices": the users, not the maker
         if token.head.lower_ in ("based", "powered", "driven", "enabled", "connected", "run"):
             continue  # "Unix-based servers", "Acme-powered devices": the kind of system, not whose it is
         if token.dep_ == "compound" and token.head.tag_ == "NNS" and token.head.lemma_.lower() in _USERS_OF:

@@ -6,6 +6,7 @@ Votes come from the words around each mention (lexicon.json `org_kind_cues`: "se
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.tokens import Doc
@@ -33,9 +34,13 @@ def kind_votes(doc: Doc, mention: Mention) -> Counter:
     cue_before = before.endswith(every_ending)
     cue_after = ", a " in start or ", an " in start or ", the " in start
     if cue_before or cue_after:
+        # "X, a local news site that ...": the apposition's noun phrase, whatever words come before its head
+        apposition = _APPOSITION.match(after)
+        head = apposition.group(1) if apposition else ""
         # the longest cue that matches speaks: "security firm X" is a security firm, not just any "firm"
         found = [(max([len(e) for e in endings if cue_before and before.endswith(e)]
-                      + [len(i) - 4 for i in insides if cue_after and i in start], default=0), kind)
+                      + [len(i) - 4 for i in insides if cue_after and i in start]
+                      + ([len(endings[0])] if head.endswith(" " + endings[0]) else []), default=0), kind)
                  for kind, endings, insides in forms]
         longest = max((n for n, _ in found), default=0)
         for n, kind in found:
@@ -50,6 +55,11 @@ def kind_votes(doc: Doc, mention: Mention) -> Counter:
     if first in ("handle", "handles", "account", "accounts", "thread", "page", "post", "feed", "channel"):
         votes["platform"] += 2
     return votes
+
+
+# ", a local news site that ...", ", an Ohio-based security company with ...": up to five words after the article,
+# ending before a clause, a preposition or punctuation
+_APPOSITION = re.compile(r", (?:a|an|the)((?: [\w'-]+){1,5}?)(?=[,.;:)]| (?:that|which|who|whose|based|with|in|of|for|from|and|to)\b|$)")
 
 
 def _cue_forms(cues: dict[str, list[str]]) -> tuple[list[tuple[str, tuple[str, str], tuple[str, str, str]]], tuple[str, ...]]:

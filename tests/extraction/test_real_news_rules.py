@@ -374,3 +374,63 @@ def test_real_news_a_security_firm_that_counts_attacks_was_not_hit(nlp):
                       "Security firm Quillmark Lab reported that by noon it had already seen more than 45,000 "
                       "Grimlock attacks in 74 countries.")
     assert "Quillmark Lab" not in victims(g), victims(g)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sensitive files of Borealis Insurance were leaked online last week.", {"Borealis Insurance"}),
+    ("A ransomware virus has paralysed the computers of Riverton County since Monday.", {"Riverton County"}),
+    ("Hackers had breached the payment database of Cinder Freight, the company said.", {"Cinder Freight"}),
+    ("Borealis Insurance and Cinder Freight were among the organisations affected by the attack.",
+     {"Borealis Insurance", "Cinder Freight"}),
+    ("The AcmeShop breach exposed the cards of 40,000 shoppers, AcmeShop said on Monday.", {"AcmeShop"}),
+])
+def test_real_news_victim_constructions_more(nlp, text, expected):
+    assert expected <= victims(graph_of(nlp, text)), claims(graph_of(nlp, text), "TARGETED")
+
+
+@pytest.mark.parametrize("text, not_victims", [
+    # what attackers will do, methods, idioms: no attack happened
+    ("The phishing kit steals credentials, which the attackers will then use to infiltrate the network of "
+     "Borealis Insurance.", {"Borealis Insurance"}),
+    ("The kit offers a way to break into the network of Borealis Insurance.", {"Borealis Insurance"}),
+    ("The scammers took advantage of the Quillmark Pay service to move the money.", {"Quillmark Pay"}),
+    # the users or devices of a product, not its maker
+    ("The worm infected thousands of Quillmark and Halvard devices in March.", {"Quillmark", "Halvard"}),
+    # a country that only says where
+    ("Attackers reached the networks of the agency from servers inside Ruritania.", {"Ruritania"}),
+    ("The targets of the campaign are in Ruritania, the researchers said.", {"Ruritania"}),
+    # "is" with a subject that is no list of victims
+    ("The average cost of a data breach for Acme customers is $7 million, a study by Borealis Research found.",
+     {"Borealis Research"}),
+    # an attack on a flaw, not on the owner of the software
+    ("Attackers launched attacks against a zero-day vulnerability in Halvard's web server last week.", {"Halvard"}),
+    # who confirms or reports a breach from outside was not hit
+    ("The breach-notification site Quillwatch, a security firm, has confirmed the breach.", {"Quillwatch"}),
+    # a product whose name holds a malware word is no malware acting
+    ("Using a weak proxy, Halvard Anti-Virus left its users open to forged certificates.", set()),
+])
+def test_real_news_what_names_no_victim(nlp, text, not_victims):
+    g = graph_of(nlp, text)
+    assert not not_victims & victims(g), claims(g, "TARGETED")
+    assert not attributed(g), claims(g, "ATTRIBUTED_TO")
+
+
+def test_real_news_a_leak_names_no_culprit_by_itself(nlp):
+    g = graph_of(nlp, "Internal files of Borealis Insurance were leaked by a former contractor, the company said.")
+    assert "Borealis Insurance" in victims(g)
+    assert not attributed(g)
+
+
+def test_real_news_a_description_takes_the_name_beside_it_never_a_security_firm(nlp):
+    g = graph_of(nlp, "Quillwatch, a security firm, said on Monday that a ransomware attack had hit the shipping "
+                      "firm Cinder Freight.\nThe company's servers were encrypted.")
+    assert "Cinder Freight" in victims(g) and "Quillwatch" not in victims(g)
+
+
+def test_real_news_a_source_is_no_outlet_and_an_outlet_is_named_by_its_apposition(nlp):
+    g = graph_of(nlp, "Quillpost, a local Ruritanian news site, first reported the attacks on Friday.\n"
+                      "The breach was confirmed by the Borealis Police, according to Halvard Bank.")
+    kinds = {e.name: e.kind for e in g.entities}
+    assert kinds.get("Quillpost") == "news outlet"
+    assert kinds.get("Halvard Bank") != "news outlet"
+    assert "Quillpost" not in victims(g)
