@@ -434,3 +434,9 @@ def test_real_news_a_source_is_no_outlet_and_an_outlet_is_named_by_its_appositio
     assert kinds.get("Quillpost") == "news outlet"
     assert kinds.get("Halvard Bank") != "news outlet"
     assert "Quillpost" not in victims(g)
+
+
+def test_real_news_the_party_set_aside_with_not_is_no_culprit(nlp):
+    g = graph_of(nlp, "Hackers hit Acme Bank on Monday.\n"
+                      "An adviser said \"criminals,\" not the Moldovan government, are responsible for the attack.")
+    assert "Moldova" not in attributed(g), claims(g, "ATTRIBUTED_TO")

@@ -122,9 +122,20 @@ def mentions_attack(view: SentenceView, tokens) -> Token | None:
 def actors_in(view: SentenceView, tokens, exclude_victims: bool = True) -> list[int]:
     """Who could be behind an attack among `tokens`: threat actors, countries, people, known groups.
     A country that only says where someone is ("based in Russia", "a Russia-based group") is not one."""
-    tokens = [t for t in tokens if not _location_only(t)]
+    tokens = [t for t in tokens if not _location_only(t) and not _set_aside(t)]
     found = view.typed(tokens, ACTOR_TYPES)
     return [c for c in found if view.ctx.type_of(c) != "Organization" or view.ctx.clusters[c].kb]
+
+
+def _set_aside(token: Token) -> bool:
+    """Inside the 'not B' of 'A, not B, did it': B is ruled out."""
+    for part in (token, *token.ancestors):
+        if part.dep_ in ("appos", "conj") and any(c.dep_ == "neg" and part.head.i < c.i < part.i
+                                                  for c in part.head.children):
+            return True
+        if part.dep_ not in ("compound", "amod", "nmod", "poss", "det", "appos", "conj", "pobj", "prep"):
+            return False
+    return False
 
 
 def _location_only(token: Token) -> bool:
