@@ -440,3 +440,8 @@ def test_real_news_the_party_set_aside_with_not_is_no_culprit(nlp):
     g = graph_of(nlp, "Hackers hit Acme Bank on Monday.\n"
                       "An adviser said \"criminals,\" not the Moldovan government, are responsible for the attack.")
     assert "Moldova" not in attributed(g), claims(g, "ATTRIBUTED_TO")
+
+
+def test_real_news_a_ransom_in_bitcoin_is_cyber_context(nlp):
+    g = graph_of(nlp, "The Grimlock variant sneaked into Leeds General, which decided to pay 4 bitcoin in ransom.")
+    assert "Leeds General" in victims(g), claims(g, "TARGETED")
