@@ -534,7 +534,10 @@ def _appositions(doc: Doc) -> list[Candidate]:
 
 
 _USED_HEADS = {"users", "devices", "device", "installations", "deployments", "smartphones", "phones", "handsets",
-               "version", "versions", "vulnerability", "flaw", "bug", "exploit", "patch", "update"}
+               "version", "versions", "vulnerability", "flaw", "bug", "exploit", "patch", "update",
+               # a technology, not its maker: "the FTP protocol", "DNS queries", "the PDF format"
+               "protocol", "protocols", "format", "formats", "traffic", "port", "ports", "packets", "queries", "query",
+               "resolver", "resolvers"}
 
 
 def _software(doc: Doc) -> list[Candidate]:
