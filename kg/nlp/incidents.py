@@ -127,6 +127,7 @@ def _victim_list(ctx: DocContext, token: Token) -> bool:
         # "Victims included A and B"; "providers caught by the breach include A, B and C" (a plural noun, not
         # itself an attack, with an attack word under it); not "the cost of a breach is ..."
         return word.lemma_.lower() in _LIST_SUBJECTS or (word.tag_ in ("NNS", "NNPS") and word.lemma_.lower() not in nouns
+                                                         and word.lemma_.lower() not in _THINGS
                                                          and any(g.lemma_.lower() in nouns | _LIST_SUBJECTS
                                                                  for g in word.subtree if g.i != word.i))
 
@@ -659,6 +660,22 @@ def _users_of(token: Token) -> bool:
     return not counted
 
 
+# What software, systems and files are called: a list of them names products and formats, not their makers.
+_THINGS = {"product", "system", "software", "platform", "version", "application", "app", "format", "type", "file",
+           "device", "browser", "tool"}
+
+
+def _example_of_things(token: Token) -> bool:
+    """'file types, including PDF and XLS', 'platforms such as X': examples of a kind of thing."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in ("including", "like", "as"):
+        return False
+    kind = prep.head.head if prep.lower_ == "as" and prep.head.lower_ == "such" else prep.head
+    return kind.lemma_.lower() in _THINGS
+
+
 def _best_in(ctx: DocContext, tokens: list[Token]) -> int | None:
     """The entity nearest the head of a phrase; a product beats its maker at equal depth."""
     best, best_key = None, None
@@ -680,7 +697,7 @@ def _best_in(ctx: DocContext, tokens: list[Token]) -> int | None:
                 or any(a.dep_ == "prep" and a.lower_ in ("from", "inside", "in", "across", "throughout")
                        for a in token.ancestors if a in tokens)):
             continue  # "Russia's banks", "networks ... from locations inside Russia": where, not who
-        if _users_of(token):
+        if _users_of(token) or _example_of_things(token):
             continue  # "attacks on Acme DB installations", "iOS and Android devices": the users, not the maker
         if token.head.lower_ in ("based", "powered", "driven", "enabled", "connected", "run"):
             continue  # "Unix-based servers", "Acme-powered devices": the kind of system, not whose it is

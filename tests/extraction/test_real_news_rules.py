@@ -445,3 +445,12 @@ def test_real_news_the_party_set_aside_with_not_is_no_culprit(nlp):
 def test_real_news_a_ransom_in_bitcoin_is_cyber_context(nlp):
     g = graph_of(nlp, "The Grimlock variant sneaked into Leeds General, which decided to pay 4 bitcoin in ransom.")
     assert "Leeds General" in victims(g), claims(g, "TARGETED")
+
+
+@pytest.mark.parametrize("text", [
+    "A few of the products targeted include Quillmark Notes, Halvard Server and Borealis OS, said an analyst.",
+    "The ransomware encrypts other file types, including QMF, HVX and BRX files, the researchers said.",
+])
+def test_real_news_a_list_of_products_or_formats_names_no_victim(nlp, text):
+    g = graph_of(nlp, text)
+    assert not victims(g), claims(g, "TARGETED")
