@@ -694,9 +694,15 @@ def _best_in(ctx: DocContext, tokens: list[Token]) -> int | None:
             continue
         if ctx.type_of(cluster) == "Country" and (
                 token.dep_ == "poss" and token.head.lemma_.lower() not in _STATE_NOUNS
+                or (token.dep_ in ("compound", "amod", "nmod") and token.head.pos_ == "PROPN"
+                    and ctx.cluster_at(token.head) != cluster)  # "the UK Foreign Office", "US NGOs": theirs
                 or any(a.dep_ == "prep" and a.lower_ in ("from", "inside", "in", "across", "throughout")
                        for a in token.ancestors if a in tokens)):
             continue  # "Russia's banks", "networks ... from locations inside Russia": where, not who
+        if ctx.type_of(cluster) == "Product" and token.dep_ in ("compound", "nmod") and token.head.pos_ == "NOUN" \
+                and token.head.lemma_.lower() in ("system", "network", "server", "database") \
+                and ctx.cluster_at(token.head) is None:
+            continue  # "the CAD system", "the hospital's IT network": the kind of system hit, not a product named
         if _users_of(token) or _example_of_things(token):
             continue  # "attacks on Acme DB installations", "iOS and Android devices": the users, not the maker
         if token.head.lower_ in ("based", "powered", "driven", "enabled", "connected", "run"):

@@ -454,3 +454,9 @@ def test_real_news_a_ransom_in_bitcoin_is_cyber_context(nlp):
 def test_real_news_a_list_of_products_or_formats_names_no_victim(nlp, text):
     g = graph_of(nlp, text)
     assert not victims(g), claims(g, "TARGETED")
+
+
+def test_real_news_the_country_in_front_of_a_name_is_not_the_victim(nlp):
+    g = graph_of(nlp, "Employees of Moldovan NGOs Open Quill and Free Lantern were targeted with spear-phishing attempts "
+                      "between July and August, the foundation reported.")
+    assert "Moldova" not in victims(g), claims(g, "TARGETED")
