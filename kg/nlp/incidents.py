@@ -511,6 +511,13 @@ def _noun_victim(ctx: DocContext, token: Token, compounds: bool = True) -> int |
         return victim if victim is not None else _best_in(
             ctx, [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "across", "of")
                   for g in c.subtree])
+    if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in ("occur", "happen", "take") and (
+            head.lemma_.lower() != "take" or any(c.lower_ == "place" for c in head.children)):
+        # "the breach occurred at Acme's stores", "the attack took place at the Riverton plant"
+        victim = _best_in(ctx, [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "on")
+                                for g in c.subtree])
+        if victim is not None:
+            return victim
     if token.dep_ == "dobj" and head.lemma_ in SUFFER_VERBS:
         victim = _best_in(ctx, [g for c in head.children if c.dep_ == "nsubj" for g in c.subtree])
         if victim is not None and head.lemma_ == "confirm" and ctx.clusters[victim].kind in _OBSERVERS:

@@ -460,3 +460,11 @@ def test_real_news_the_country_in_front_of_a_name_is_not_the_victim(nlp):
     g = graph_of(nlp, "Employees of Moldovan NGOs Open Quill and Free Lantern were targeted with spear-phishing attempts "
                       "between July and August, the foundation reported.")
     assert "Moldova" not in victims(g), claims(g, "TARGETED")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The breach occurred at Riverton Dental Group between March and May.", {"Riverton Dental Group"}),
+    ("The ransomware attack took place at Cinder Freight's main depot on Friday.", {"Cinder Freight"}),
+])
+def test_real_news_where_an_attack_occurred_is_its_victim(nlp, text, expected):
+    assert expected <= victims(graph_of(nlp, text)), claims(graph_of(nlp, text), "TARGETED")
