@@ -511,6 +511,10 @@ def _noun_victim(ctx: DocContext, token: Token, compounds: bool = True) -> int |
         return victim if victim is not None else _best_in(
             ctx, [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "across", "of")
                   for g in c.subtree])
+    if token.dep_ == "nsubj" and head.lemma_.lower() == "cost":  # "the breach cost Acme $4 million": Acme paid for it
+        victim = _best_in(ctx, [g for c in head.children if c.dep_ == "dative" for g in c.subtree])
+        if victim is not None:
+            return victim
     if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in ("occur", "happen", "take") and (
             head.lemma_.lower() != "take" or any(c.lower_ == "place" for c in head.children)):
         # "the breach occurred at Acme's stores", "the attack took place at the Riverton plant"

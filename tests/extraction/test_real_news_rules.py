@@ -468,3 +468,8 @@ def test_real_news_the_country_in_front_of_a_name_is_not_the_victim(nlp):
 ])
 def test_real_news_where_an_attack_occurred_is_its_victim(nlp, text, expected):
     assert expected <= victims(graph_of(nlp, text)), claims(graph_of(nlp, text), "TARGETED")
+
+
+def test_real_news_whom_an_attack_cost_was_its_victim(nlp):
+    g = graph_of(nlp, "Borealis Insurance said the breach cost Borealis Insurance $4 million in direct expenses.")
+    assert "Borealis Insurance" in victims(g), claims(g, "TARGETED")
