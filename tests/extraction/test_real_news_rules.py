@@ -473,3 +473,9 @@ def test_real_news_where_an_attack_occurred_is_its_victim(nlp, text, expected):
 def test_real_news_whom_an_attack_cost_was_its_victim(nlp):
     g = graph_of(nlp, "Borealis Insurance said the breach cost Borealis Insurance $4 million in direct expenses.")
     assert "Borealis Insurance" in victims(g), claims(g, "TARGETED")
+
+
+def test_real_news_files_encrypted_make_a_cyber_sentence(nlp):
+    g = graph_of(nlp, "Lakeside Clinic and Dunmore Care were attacked by Grimwall, which encrypted health records, "
+                      "backup files and the phone system.")
+    assert {"Lakeside Clinic", "Dunmore Care"} & victims(g), claims(g, "TARGETED")
