@@ -545,7 +545,7 @@ def _hung(phrases: list[Token]) -> set[int]:
 
 
 def _names_the_attack(token: Token, ctx: DocContext | None = None) -> bool:
-    """A one-word name glued in mixed case ("WannaCry", "NotPetya") before "attack" names malware, unless the
+    """A one-word name glued in mixed case ("GrimLock", "NightWorm") before "attack" names malware, unless the
     text makes it an organisation ("the AcmeShop breach")."""
     if ctx is not None and (k := ctx.cluster_at(token)) is not None and ctx.type_of(k) == "Organization":
         return False
@@ -709,13 +709,13 @@ def _best_in(ctx: DocContext, tokens: list[Token]) -> int | None:
                     and ctx.cluster_at(token.head) != cluster)  # "the UK Foreign Office", "US NGOs": theirs
                 or any(a.dep_ == "prep" and a.lower_ in ("from", "inside", "in", "across", "throughout")
                        for a in token.ancestors if a in tokens)):
-            continue  # "Russia's banks", "networks ... from locations inside Russia": where, not who
+            continue  # "Moldova's banks", "networks ... from locations inside Moldova": where, not who
         if ctx.type_of(cluster) == "Product" and token.dep_ in ("compound", "nmod") and token.head.pos_ == "NOUN" \
                 and token.head.lemma_.lower() in ("system", "network", "server", "database") \
                 and ctx.cluster_at(token.head) is None:
-            continue  # "the CAD system", "the hospital's IT network": the kind of system hit, not a product named
+            continue  # "the QRS system", "the clinic's HR network": the kind of system hit, not a product named
         if _users_of(token) or _example_of_things(token):
-            continue  # "attacks on Acme DB installations", "iOS and Android devices": the users, not the maker
+            continue  # "attacks on Acme DB installations", "Quillmark and Halvard devices": the users, not the maker
         if token.head.lower_ in ("based", "powered", "driven", "enabled", "connected", "run"):
             continue  # "Unix-based servers", "Acme-powered devices": the kind of system, not whose it is
         if token.dep_ == "compound" and token.head.tag_ == "NNS" and token.head.lemma_.lower() in _USERS_OF:
