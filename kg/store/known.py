@@ -34,32 +34,40 @@ def resolve_window(driver: Driver, database: str | None, results: list[DocResult
             keys |= {k.split("|", 1)[1] for k in part.keys} | part.acronyms | part.acronames
     entities: dict[str, dict] = {}
     ask_ids = {e.id for e in alone.graph.entities}
+    asked: set[str] = set()
     known = Known()
     resolved = alone
     for _ in range(ROUNDS):
-        for record in read("read/known_entities", keys=sorted(keys), ids=sorted(ask_ids),
-                           articles=sorted(r.article["id"] for r in results)):
-            entities.setdefault(record["id"], record)
+        found = [r for r in read("read/known_entities", keys=sorted(keys), ids=sorted(ask_ids),
+                                 articles=sorted(r.article["id"] for r in results)) if r["id"] not in entities]
+        asked |= ask_ids
+        if not found:  # the resolution stands: nothing it did not know comes back
+            break
+        entities.update((r["id"], r) for r in found)
         known = Known([entity_part(r) for _, r in sorted(entities.items())])
         resolved = resolve(results, known)
         keys = set()
-        ask_ids = {e.id for e in resolved.graph.entities} - set(entities)
+        ask_ids = {e.id for e in resolved.graph.entities} - set(entities) - asked
         if not ask_ids:
             break
     incidents: dict[str, dict] = {}
     names = [alias_key(n) for i in resolved.graph.incidents for n in i.aliases]
     ask_ids = {i.id for i in resolved.graph.incidents}
+    asked = set()
     mains = {i.victims[0] for i in resolved.graph.incidents if i.victims}
     victims = mains | {old for old, new in resolved.moves.items() if new in mains} | set(resolved.moves)
     for _ in range(ROUNDS):
-        for record in read("read/known_incidents", keys=sorted(set(names)), ids=sorted(ask_ids),
-                           victims=sorted(victims)):
-            incidents.setdefault(record["id"], record)
+        found = [r for r in read("read/known_incidents", keys=sorted(set(names)), ids=sorted(ask_ids),
+                                 victims=sorted(victims)) if r["id"] not in incidents]
+        asked |= ask_ids
+        if not found:
+            break
+        incidents.update((r["id"], r) for r in found)
         known.incidents = {iid: incident_parts(r["evidence"]) for iid, r in sorted(incidents.items())}
         known.names = {v: name for r in incidents.values() for v, name in r["victims"]}
         resolved = resolve(results, known)
         names, victims = [], set()
-        ask_ids = {i.id for i in resolved.graph.incidents} - set(incidents)
+        ask_ids = {i.id for i in resolved.graph.incidents} - set(incidents) - asked
         if not ask_ids:
             break
     return resolved
