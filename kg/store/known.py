@@ -15,7 +15,7 @@ from neo4j import Driver
 from kg.models import DocResult
 from kg.keys import alias_key
 from kg.models import stable_id
-from kg.resolve.merge import Known, Resolved, cluster_part, entity_part, incident_parts, resolve
+from kg.resolve.merge import Known, Resolved, add_claims, entity_part, incident_parts, resolve_nodes, window_parts
 from kg.store.cypher import load
 
 ROUNDS = 4  # lookups for ids that merged summaries bring up (one or two in practice)
@@ -26,12 +26,11 @@ def resolve_window(driver: Driver, database: str | None, results: list[DocResult
         records, _, _ = driver.execute_query(load(name).body, params, database_=database, routing_="r")
         return [dict(r) for r in records]
 
-    alone = resolve(results)
+    parts = window_parts(results)  # made once: each round resolves the same clusters with more known nodes
+    alone = resolve_nodes(results, parts=parts)
     keys: set[str] = set()
-    for result in results:
-        for cluster in result.clusters:
-            part = cluster_part(result.article["id"], cluster)
-            keys |= {k.split("|", 1)[1] for k in part.keys} | part.acronyms | part.acronames
+    for part in parts:
+        keys |= {k.split("|", 1)[1] for k in part.keys} | part.acronyms | part.acronames
     entities: dict[str, dict] = {}
     ask_ids = {e.id for e in alone.graph.entities}
     asked: set[str] = set()
@@ -45,7 +44,7 @@ def resolve_window(driver: Driver, database: str | None, results: list[DocResult
             break
         entities.update((r["id"], r) for r in found)
         known = Known([entity_part(r) for _, r in sorted(entities.items())])
-        resolved = resolve(results, known)
+        resolved = resolve_nodes(results, known, parts)
         keys = set()
         ask_ids = {e.id for e in resolved.graph.entities} - set(entities) - asked
         if not ask_ids:
@@ -65,12 +64,12 @@ def resolve_window(driver: Driver, database: str | None, results: list[DocResult
         incidents.update((r["id"], r) for r in found)
         known.incidents = {iid: incident_parts(r["evidence"]) for iid, r in sorted(incidents.items())}
         known.names = {v: name for r in incidents.values() for v, name in r["victims"]}
-        resolved = resolve(results, known)
+        resolved = resolve_nodes(results, known, parts)
         names, victims = [], set()
         ask_ids = {i.id for i in resolved.graph.incidents} - set(incidents) - asked
         if not ask_ids:
             break
-    return resolved
+    return add_claims(results, resolved)
 
 
 def move(tx, resolved: Resolved) -> set[tuple]:
