@@ -2,10 +2,11 @@
 
 `resolve_window` asks the graph, through its (:Name {key}) index and ids, for the entities and incidents
 the window's names, acronyms, attack names and victims point at (one round trip for entities, one for
-incidents; another only when a merged summary gives an id not seen yet), with the votes each keeps, and
-resolves the window together with them (`kg.resolve.merge.resolve`). The result is what one run over all
-the articles would give: existing nodes whose id must change are listed in `moves`, and `move` applies them
-inside the write transaction before the window itself is written.
+incidents; another only when a merged summary gives an id the graph was not asked for yet), with the votes
+each keeps, and resolves the window together with them: its nodes in each round (`resolve_nodes`, again
+only when the graph returned something new), its claims once at the end (`add_claims`). The result is what
+one run over all the articles would give: existing nodes whose id must change are listed in `moves`, and
+`move` applies them inside the write transaction before the window itself is written.
 """
 
 from __future__ import annotations
