@@ -3,10 +3,12 @@
 //   article showed two nodes are one): each old node's mentions, look-up names, claims (as subject, object
 //   or source) and knowledge-base links move to the node with the new id (created if missing), then the
 //   old node goes with its direct edges. The caller re-keys the moved claims and recounts their edges.
+//   The new node's `mentioned_as` (write/entities) takes the old one's names too, or null if either is unknown.
 // param: rows (list of maps) — old, new (entity ids)
 UNWIND $rows AS row
 MATCH (old:Entity {id: row.old})
 MERGE (new:Entity {id: row.new})
+ON CREATE SET new.mentioned_as = []
 WITH old, new
 CALL (old, new) {
   MATCH (a:Article)-[m:MENTIONS]->(old)
@@ -14,6 +16,15 @@ CALL (old, new) {
   SET n.aliases = reduce(acc = coalesce(n.aliases, []), x IN coalesce(m.aliases, []) |
                          CASE WHEN x IN acc THEN acc ELSE acc + x END)
   DELETE m
+}
+SET new.mentioned_as = CASE WHEN old.mentioned_as IS NULL THEN null ELSE new.mentioned_as END
+WITH old, new
+CALL (old, new) {
+  WITH old, new WHERE new.mentioned_as IS NOT NULL
+  UNWIND new.mentioned_as + old.mentioned_as AS name
+  WITH DISTINCT new, name ORDER BY name
+  WITH new, collect(name) AS names
+  SET new.mentioned_as = names
 }
 CALL (old, new) {
   MATCH (k:Name)-[r:NAMES]->(old)

@@ -101,6 +101,9 @@ class Resolved:
     graph: Graph
     moves: dict[str, str] = field(default_factory=dict)  # existing entity id -> its id now
     incident_moves: dict[str, str] = field(default_factory=dict)
+    # (article index, cluster or incident index) -> the id it resolved to, for `add_claims`
+    entity_of: dict[tuple[int, int], str] = field(default_factory=dict, repr=False)
+    incident_of: dict[tuple[int, int], str] = field(default_factory=dict, repr=False)
 
 
 def merge(results: Iterable[DocResult]) -> Graph:
@@ -110,13 +113,24 @@ def merge(results: Iterable[DocResult]) -> Graph:
 
 def resolve(results: list[DocResult], known: Known | None = None) -> Resolved:
     """The graph of `results` together with the `known` graph nodes they resolve to."""
+    return add_claims(results, resolve_nodes(results, known))
+
+
+def window_parts(results: list[DocResult]) -> list[EntityPart]:
+    """The part of every cluster of `results`, article by article."""
+    return [cluster_part(result.article["id"], cluster) for result in results for cluster in result.clusters]
+
+
+def resolve_nodes(results: list[DocResult], known: Known | None = None,
+                  parts: list[EntityPart] | None = None) -> Resolved:
+    """`resolve` without the claims and links, which `add_claims` adds: what a caller that resolves the same
+    window against more and more known nodes needs between rounds. `parts`: `window_parts(results)`, if made."""
     known = known or Known()
-    parts: list[EntityPart] = []
     local: dict[tuple[int, int], int] = {}
     for d, result in enumerate(results):
-        for c, cluster in enumerate(result.clusters):
-            local[(d, c)] = len(parts)
-            parts.append(cluster_part(result.article["id"], cluster))
+        for c in range(len(result.clusters)):
+            local[(d, c)] = len(local)
+    parts = list(window_parts(results) if parts is None else parts)
     first_known = len(parts)
     parts += known.entities
     entity_of_part, entities, evidence = resolve_entities(parts)
@@ -130,6 +144,13 @@ def resolve(results: list[DocResult], known: Known | None = None) -> Resolved:
                   entities=sorted((entities[e] for e in touched), key=lambda e: e.id), incidents=incidents)
     for entity in graph.entities:
         entity.evidence = evidence[entity.id]
+    return Resolved(graph, moves, incident_moves, entity_of, incident_of)
+
+
+def add_claims(results: list[DocResult], resolved: Resolved) -> Resolved:
+    """`resolved` (from `resolve_nodes(results, ...)`) with the articles' claims between the nodes they
+    resolved to, and the knowledge-base links of its entities."""
+    graph, entity_of, incident_of = resolved.graph, resolved.entity_of, resolved.incident_of
     claims: dict[str, Claim] = {}
     for d, result in enumerate(results):
         for c in result.claims:
@@ -143,7 +164,7 @@ def resolve(results: list[DocResult], known: Known | None = None) -> Resolved:
             claims.setdefault(claim.id, claim)  # the first in the article's own order: not input order
     graph.claims = sorted(claims.values(), key=lambda c: (c.article, c.start, c.end, c.predicate, c.id))
     graph.links = _kb_links(graph.entities)
-    return Resolved(graph, moves, incident_moves)
+    return resolved
 
 
 def cluster_part(article: str, cluster) -> EntityPart:

@@ -2,10 +2,11 @@
 
 `resolve_window` asks the graph, through its (:Name {key}) index and ids, for the entities and incidents
 the window's names, acronyms, attack names and victims point at (one round trip for entities, one for
-incidents; another only when a merged summary gives an id not seen yet), with the votes each keeps, and
-resolves the window together with them (`kg.resolve.merge.resolve`). The result is what one run over all
-the articles would give: existing nodes whose id must change are listed in `moves`, and `move` applies them
-inside the write transaction before the window itself is written.
+incidents; another only when a merged summary gives an id the graph was not asked for yet), with the votes
+each keeps, and resolves the window together with them: its nodes in each round (`resolve_nodes`, again
+only when the graph returned something new), its claims once at the end (`add_claims`). The result is what
+one run over all the articles would give: existing nodes whose id must change are listed in `moves`, and
+`move` applies them inside the write transaction before the window itself is written.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from neo4j import Driver
 from kg.models import DocResult
 from kg.keys import alias_key
 from kg.models import stable_id
-from kg.resolve.merge import Known, Resolved, cluster_part, entity_part, incident_parts, resolve
+from kg.resolve.merge import Known, Resolved, add_claims, entity_part, incident_parts, resolve_nodes, window_parts
 from kg.store.cypher import load
 
 ROUNDS = 4  # lookups for ids that merged summaries bring up (one or two in practice)
@@ -26,43 +27,50 @@ def resolve_window(driver: Driver, database: str | None, results: list[DocResult
         records, _, _ = driver.execute_query(load(name).body, params, database_=database, routing_="r")
         return [dict(r) for r in records]
 
-    alone = resolve(results)
+    parts = window_parts(results)  # made once: each round resolves the same clusters with more known nodes
+    alone = resolve_nodes(results, parts=parts)
     keys: set[str] = set()
-    for result in results:
-        for cluster in result.clusters:
-            part = cluster_part(result.article["id"], cluster)
-            keys |= {k.split("|", 1)[1] for k in part.keys} | part.acronyms | part.acronames
+    for part in parts:
+        keys |= {k.split("|", 1)[1] for k in part.keys} | part.acronyms | part.acronames
     entities: dict[str, dict] = {}
     ask_ids = {e.id for e in alone.graph.entities}
+    asked: set[str] = set()
     known = Known()
     resolved = alone
     for _ in range(ROUNDS):
-        for record in read("read/known_entities", keys=sorted(keys), ids=sorted(ask_ids),
-                           articles=sorted(r.article["id"] for r in results)):
-            entities.setdefault(record["id"], record)
+        found = [r for r in read("read/known_entities", keys=sorted(keys), ids=sorted(ask_ids),
+                                 articles=sorted(r.article["id"] for r in results)) if r["id"] not in entities]
+        asked |= ask_ids
+        if not found:  # the resolution stands: nothing it did not know comes back
+            break
+        entities.update((r["id"], r) for r in found)
         known = Known([entity_part(r) for _, r in sorted(entities.items())])
-        resolved = resolve(results, known)
+        resolved = resolve_nodes(results, known, parts)
         keys = set()
-        ask_ids = {e.id for e in resolved.graph.entities} - set(entities)
+        ask_ids = {e.id for e in resolved.graph.entities} - set(entities) - asked
         if not ask_ids:
             break
     incidents: dict[str, dict] = {}
     names = [alias_key(n) for i in resolved.graph.incidents for n in i.aliases]
     ask_ids = {i.id for i in resolved.graph.incidents}
+    asked = set()
     mains = {i.victims[0] for i in resolved.graph.incidents if i.victims}
     victims = mains | {old for old, new in resolved.moves.items() if new in mains} | set(resolved.moves)
     for _ in range(ROUNDS):
-        for record in read("read/known_incidents", keys=sorted(set(names)), ids=sorted(ask_ids),
-                           victims=sorted(victims)):
-            incidents.setdefault(record["id"], record)
+        found = [r for r in read("read/known_incidents", keys=sorted(set(names)), ids=sorted(ask_ids),
+                                 victims=sorted(victims)) if r["id"] not in incidents]
+        asked |= ask_ids
+        if not found:
+            break
+        incidents.update((r["id"], r) for r in found)
         known.incidents = {iid: incident_parts(r["evidence"]) for iid, r in sorted(incidents.items())}
         known.names = {v: name for r in incidents.values() for v, name in r["victims"]}
-        resolved = resolve(results, known)
+        resolved = resolve_nodes(results, known, parts)
         names, victims = [], set()
-        ask_ids = {i.id for i in resolved.graph.incidents} - set(incidents)
+        ask_ids = {i.id for i in resolved.graph.incidents} - set(incidents) - asked
         if not ask_ids:
             break
-    return resolved
+    return add_claims(results, resolved)
 
 
 def move(tx, resolved: Resolved) -> set[tuple]:

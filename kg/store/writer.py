@@ -252,7 +252,7 @@ def _replace(tx, replacement: Replacement) -> Written:
     for record in tx.run(load("read/mention_names").body, ids=list(touched_entities)):
         aliases = record["aliases"] or None  # an entity no article names keeps what it had (a knowledge-base group)
         acronyms = json.loads(record["evidence"])["acronyms"] if record["evidence"] else []
-        rows.append({"id": record["id"], "aliases": aliases,
+        rows.append({"id": record["id"], "aliases": aliases, "mentioned_as": record["aliases"],
                      "keys": sorted(set(name_keys([record["name"], *aliases])) | set(acronyms)) if aliases else None})
     tx.run(load("write/prune_entities").body, rows=rows).consume()
     tx.run(load("write/prune_incidents").body, ids=list(touched_incidents)).consume()

@@ -17,7 +17,7 @@ from kg.nlp.model import load
 from kg.pipeline import analyse, read
 from kg.store.writer import Writer, init_schema
 from tests.integration.graphdump import differences, dump
-from tests.integration.test_ledger import edges_agree_with_claims, kg, wipe
+from tests.integration.test_ledger import edges_agree_with_claims, kg, mentions_agree_with_entities, wipe
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPORA = {"seeds": ROOT.parent / "shared" / "seeds", "demo": ROOT / "kg" / "data" / "demo",
@@ -40,8 +40,9 @@ def _results(nlp, folder: Path) -> dict:
     return {r.article["id"]: r for r in analyse(nlp, read([str(folder)], []))}
 
 
-def _ingest(driver, results: dict, runs: list[list[str]]) -> dict:
-    """Each run's articles written as one window, in order; then the canonical dump."""
+def _ingest(driver, results: dict, runs: list[list[str]], older: bool = False) -> dict:
+    """Each run's articles written as one window, in order; then the canonical dump. `older`: after each
+    run the entities lose `mentioned_as`, as in a graph an older kg wrote."""
     import copy
 
     wipe(driver)
@@ -49,7 +50,10 @@ def _ingest(driver, results: dict, runs: list[list[str]]) -> dict:
     writer = Writer(driver)
     for run in runs:
         writer.write_results([copy.deepcopy(results[a]) for a in run])
+        if older:
+            driver.execute_query("MATCH (e:Entity) REMOVE e.mentioned_as")
     edges_agree_with_claims(driver)
+    mentions_agree_with_entities(driver, unknown=older)
     return dump(driver)
 
 
@@ -65,6 +69,7 @@ def test_incremental_runs_give_the_graph_of_one_run(driver, nlp, corpus):
               "halves": [ids[:half], ids[half:]], "halves, reversed": [ids[half:], ids[:half]]}
     for how, runs in orders.items():
         assert differences(one, _ingest(driver, results, runs)) == {}, how
+    assert differences(one, _ingest(driver, results, [ids[:half], ids[half:]], older=True)) == {}, "older graph"
 
 
 def _copy(folder: Path, names: list[str], to: Path) -> Path:

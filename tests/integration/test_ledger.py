@@ -55,6 +55,17 @@ def edges_agree_with_claims(driver) -> None:
     assert not missing, missing
 
 
+def mentions_agree_with_entities(driver, unknown: bool = False) -> None:
+    """Every entity's `mentioned_as` is the sorted set of the names its MENTIONS edges carry (what
+    read/known_entities reads instead of expanding them); none is unknown (null) unless `unknown`."""
+    wrong, _, _ = driver.execute_query(
+        "MATCH (e:Entity) CALL (e) { OPTIONAL MATCH (:Article)-[m:MENTIONS]->(e) UNWIND coalesce(m.aliases, []) AS a "
+        "WITH DISTINCT a ORDER BY a RETURN collect(a) AS names } "
+        "WITH e, names WHERE e.mentioned_as <> names OR (e.mentioned_as IS NULL AND NOT $unknown) "
+        "RETURN e.id AS id, e.mentioned_as AS stored, names", unknown=unknown)
+    assert not wrong, wrong
+
+
 def wipe(driver) -> None:
     driver.execute_query("MATCH (n) DETACH DELETE n")
 
@@ -104,6 +115,7 @@ def test_changed_article_replaces_its_old_claims(kg_env, driver, demo, tmp_path)
     assert "1 changed article(s) replaced" in update.stdout
     updated = snapshot(driver)
     edges_agree_with_claims(driver)
+    mentions_agree_with_entities(driver)
     assert old_claims - {c for c, _ in updated["claims"]}, "the old text's claims should be gone"
 
     # The same articles, where the old text was never seen: the graph must be the same.
@@ -122,6 +134,7 @@ def test_forget_gives_the_graph_of_the_other_articles(kg_env, driver, demo, tmp_
     assert "Forgot 1 article(s)" in forgot.stdout
     after = snapshot(driver)
     edges_agree_with_claims(driver)
+    mentions_agree_with_entities(driver)
 
     wipe(driver)
     assert kg(kg_env, "ingest", str(_without(demo, gone.name, tmp_path))).returncode == 0
@@ -188,3 +201,4 @@ def test_a_signal_stops_after_the_current_window(kg_env, driver, tmp_path, stop)
     assert f"{reported} unchanged article(s) skipped" in rest.stdout
     assert driver.execute_query("MATCH (a:Article) WHERE a.sha256 IS NOT NULL RETURN count(a) AS n")[0][0]["n"] == 150
     edges_agree_with_claims(driver)
+    mentions_agree_with_entities(driver)
