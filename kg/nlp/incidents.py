@@ -658,13 +658,16 @@ _TECH_HEADS = _USERS_OF | {"member", "account", "protocol", "channel", "format",
 
 
 def _users_of(token: Token) -> bool:
-    """A name in front of a users' or a technical noun, through a list ("X and Y devices"), unless they are
-    counted ("65 million X users", "millions of X accounts": a mass breach of its users hits X itself)."""
+    """A name in front of a users' or a technical noun, through a list ("X and Y devices"): the users or the
+    devices were hit, not the maker; unless a technical noun is counted ("millions of X accounts", a mass breach
+    of the accounts X keeps hits X itself)."""
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
     if token.dep_ not in ("compound", "amod", "nmod") or token.head.lemma_.lower() not in _TECH_HEADS:
         return False
     head = token.head
+    if token.dep_ == "compound" and head.tag_ == "NNS" and head.lemma_.lower() in _USERS_OF:
+        return True  # "attacks against Quillmark users": the users are hit, however many
     counted = any(c.dep_ == "nummod" for c in head.children) or (
         head.dep_ == "pobj" and head.head.lower_ == "of"
         and head.head.head.lower_ in ("millions", "thousands", "billions", "hundreds"))
@@ -718,8 +721,6 @@ def _best_in(ctx: DocContext, tokens: list[Token]) -> int | None:
             continue  # "attacks on Acme DB installations", "Quillmark and Halvard devices": the users, not the maker
         if token.head.lower_ in ("based", "powered", "driven", "enabled", "connected", "run"):
             continue  # "Unix-based servers", "Acme-powered devices": the kind of system, not whose it is
-        if token.dep_ == "compound" and token.head.tag_ == "NNS" and token.head.lemma_.lower() in _USERS_OF:
-            continue  # "attacks against Windows users", "Acme DB installations": the users are hit, not the maker
         depth = sum(1 for a in token.ancestors if a in tokens)
         indirect = ctx.cluster_at(token) is None  # a pronoun or "the company": a named one is better
         key = (depth, indirect, 0 if ctx.type_of(cluster) == "Product" else 1)
