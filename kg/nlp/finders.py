@@ -423,7 +423,10 @@ def _owners(doc: Doc) -> list[Candidate]:
 
 _DESCRIPTORS = {"producer", "maker", "company", "firm", "retailer", "operator", "giant", "bank", "insurer", "carrier",
                 "airline", "chain", "brand", "manufacturer", "provider", "group", "conglomerate", "lender", "utility",
-                "distributor", "developer", "platform", "broadcaster", "newspaper", "agency", "regulator", "watchdog"}
+                "distributor", "developer", "platform", "broadcaster", "newspaper", "agency", "regulator", "watchdog",
+                "website", "site", "exchange"}
+# What a name set after a comma can be called: "its parent company, Acme Media," / "a sister site, Quillmark,".
+_ORG_NOUNS_BEFORE = _DESCRIPTORS | ORG_APPOSITIVES
 _PERSON_TITLES = {"ceo", "officer", "executive", "director", "spokesman", "spokeswoman", "spokesperson", "minister",
                   "secretary", "chairman", "chairwoman", "president", "founder", "researcher", "analyst", "chief",
                   "commissioner", "senator", "ambassador", "official", "head", "manager", "professor", "judge"}
@@ -440,6 +443,9 @@ def _descriptors(doc: Doc) -> list[Candidate]:
         before = doc[start - 1] if start > 0 else None
         if before is None or not before.is_lower:
             continue
+        # "the website Ashford Vale on Monday", "the hospital Kell General in Riverton": the name ends before
+        # the time or place the run of capitals ran on into
+        end = next((k for k in range(start + 1, end) if doc[k].text in ("in", "on", "at")), end)
         if before.lower_ in _DESCRIPTORS:
             out.append(Candidate(start, end, "Organization", 2, "descriptor-org"))
         elif before.lower_ in _PERSON_TITLES and end - start >= 2:
@@ -451,10 +457,23 @@ def _descriptors(doc: Doc) -> list[Candidate]:
             doc[end + 2].text in (",", ")") and 12 <= _number(doc[end + 1].text) <= 100
         if (aged_before or aged_after) and end - start >= 2:
             out.append(Candidate(start, end, "Person", 3, "aged-person"))
+    table = tokens_of(doc)
     for start, end in capitalised_runs(doc, max_len=4):  # "its alleged leader, Rask O.", "the chairman, X"
-        if start >= 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in _PERSON_TITLES | {"leader", "boss"} \
-                and end - start >= 2 and (end >= len(doc) or doc[end].text in (",", ".", ";")):
+        end = next((k for k in range(start + 1, end) if table.text[k] in ("in", "on", "at")), end)
+        if start < 2 or table.text[start - 1] != "," or not (end >= len(doc) or table.text[end] in (",", ".", ";")
+                                                             or table.text[end] in ("in", "on", "at")):
+            continue
+        before = table.lower[start - 2]
+        if before in _PERSON_TITLES | {"leader", "boss"} and end - start >= 2:
             out.append(Candidate(start, end, "Person", 3, "title-person"))
+        elif before in _ORG_NOUNS_BEFORE and table.text[start - 2].islower() and table.pos[start - 2] == "NOUN" \
+                and table.lower[start] not in ("the", "a", "an") and table.is_alpha[end - 1]:
+            out.append(Candidate(start, end, "Organization", 3, "apposition-org"))  # "a sister site, Quillmark,"
+    # "Quillmark, which first reported ...": the model's person is a body or a thing ("who" would be a person's)
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.end + 1 < len(doc) and table.text[ent.end] == "," \
+                and table.lower[ent.end + 1] == "which":
+            out.append(Candidate(ent.start, ent.end, "Organization", 2, "which-clause"))
     return out
 
 
@@ -513,18 +532,26 @@ def _appositions(doc: Doc) -> list[Candidate]:
     """'Kaseya, a U.S. IT management company': what the text says a name is beats the model's guess."""
     out = []
     for start, end in capitalised_runs(doc, max_len=4):
-        if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
+        if end + 2 >= len(doc) or doc[end].text != ",":
             continue
-        for k in range(end + 2, min(end + 8, len(doc))):
+        if doc[end + 1].lower_ in ("a", "an", "the"):
+            first = end + 2
+        elif end + 3 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 2].tag_ == "POS" \
+                and gazetteer().country(doc[end + 1].text):
+            first = end + 3  # "Kell, Ruritania's national police service,"
+        else:
+            continue
+        for k in range(first, min(first + 6, len(doc))):
             word = doc[k].lower_
-            if doc[k].text in (",", ".", ";") or doc[k].pos_ == "VERB":
+            if doc[k].text in (",", ".", ";") or doc[k].pos_ in ("VERB", "ADP"):  # "a member of the X Committee"
                 break
             if k + 1 < len(doc) and doc[k + 1].tag_ == "POS":
                 continue  # "the company's chairman": the possessor is not what the name is
             if word in _PERSON_TITLES and end - start >= 2 and (k + 1 >= len(doc) or doc[k + 1].pos_ != "NOUN"):
                 out.append(Candidate(start, end, "Person", 3, "apposition-person"))  # "X, the company's CFO"
                 break
-            if word in ORG_APPOSITIVES and (k + 1 >= len(doc) or doc[k + 1].pos_ != "NOUN"):
+            if (word in ORG_APPOSITIVES or word in BODY_HEADS and doc[k].dep_ == "appos"
+                                               and (first == end + 3 or doc[k].is_lower)) and (k + 1 >= len(doc) or doc[k + 1].pos_ != "NOUN"):
                 out.append(Candidate(start, end, "Organization", 3, "apposition-org"))
                 break
             if word in PRODUCT_HEADS and (k + 1 >= len(doc) or doc[k + 1].pos_ != "NOUN"):

@@ -479,3 +479,21 @@ def test_real_news_files_encrypted_make_a_cyber_sentence(nlp):
     g = graph_of(nlp, "Lakeside Clinic and Dunmore Care were attacked by Grimwall, which encrypted health records, "
                       "backup files and the phone system.")
     assert {"Lakeside Clinic", "Dunmore Care"} & victims(g), claims(g, "TARGETED")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Hackers leaked the records of the dating website Ashford Vale on Monday.", "Ashford Vale"),
+    ("Hackers leaked the records of Halvard Freight and of a sister firm, Martin Brooke, on Monday.", "Martin Brooke"),
+    ("Hackers leaked the records of Halvard Freight. Jenna Holt, which first reported the leak, said the files "
+     "were genuine.", "Jenna Holt"),
+    ("Borgen, Ruritania's National Criminal Investigation Service, has opened an inquiry into the attack.", "Borgen"),
+])
+def test_real_news_what_the_text_calls_a_name_makes_it_a_body(nlp, text, name):
+    """A name the model takes for a person is a body when the text calls it one: a description before it
+    ("the dating website X", "a sister firm, X,"), "which" after it, a country's agency in apposition."""
+    assert types(graph_of(nlp, text)).get(name) == "Organization"
+
+
+def test_real_news_a_members_apposition_is_not_what_the_member_is(nlp):
+    g = graph_of(nlp, "Senator Jane Polk, a member of the Senate Intelligence Committee, said the breach was serious.")
+    assert types(g).get("Jane Polk", types(g).get("Senator Jane Polk")) == "Person"
