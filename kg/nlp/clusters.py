@@ -47,6 +47,7 @@ def resolve_mentions(mentions: list[Mention], lexicon: Lexicon, body_start: int 
     _link_acronyms(mentions, keys, uf)
     weak |= _link_prefixes(mentions, keys, uf, body_start, {keys[i] for i in units})
     weak |= _link_surnames(mentions, keys, uf)
+    weak |= _link_country_prefixed(mentions, keys, uf)
     clusters: list[Cluster] = []
     of_mention = [0] * len(mentions)
     for members in uf.groups():
@@ -118,6 +119,34 @@ def _link_surnames(mentions: list[Mention], keys: list[str], uf: UnionFind) -> s
         if len(full) == 1:
             uf.union(keys.index(full.pop()), i)
             weak.add(i)
+    return weak
+
+
+_INVERTED_HEADS = {"department", "ministry", "office", "bureau"}
+
+
+def _link_country_prefixed(mentions: list[Mention], keys: list[str], uf: UnionFind) -> set[int]:
+    """'the U.S. Secret Service' ... 'the Secret Service', 'Ruritanian Telecom' ... 'Telecom': a body named
+    with its country first is called without it further on. The bare name stays weak: another article's
+    "Foreign Ministry" may be another country's."""
+    weak = set()
+    gaz = gazetteer()
+    orgs = [i for i, m in enumerate(mentions) if GROUP_OF_TYPE.get(m.type) == "org" and m.type != "Country"]
+    by_key: dict[str, list[int]] = {}
+    for i in orgs:
+        by_key.setdefault(keys[i], []).append(i)
+    for i in orgs:
+        words = keys[i].split()
+        if len(words) >= 3 and words[0] in _INVERTED_HEADS and words[1] == "of":
+            # "the Department of Justice" ... "the Justice Department"
+            for j in by_key.get(" ".join(words[2:] + words[:1]), ()):
+                uf.union(i, j)
+        for n in (1, 2):  # "US ...", "United Kingdom ..."
+            if len(words) > n and gaz.country(" ".join(words[:n])) is not None:
+                for j in by_key.get(" ".join(words[n:]), ()):
+                    uf.union(i, j)
+                    weak.add(j)
+                break
     return weak
 
 

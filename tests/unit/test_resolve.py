@@ -51,3 +51,23 @@ def test_keys_every_legal_form_of_the_data_file_is_dropped_and_makes_a_company(s
     said = next(t.i for t in doc if t.text == "said")
     mention = Mention(name, "Organization", 0, len(name), 0, 0, said)
     assert kind_votes(doc, mention)["company"] >= 1
+
+
+def _clusters_of(*names: str) -> list[list[str]]:
+    from kg.nlp.clusters import resolve_mentions
+    from kg.nlp.lexicon import load_lexicon
+
+    mentions = [Mention(n, "Organization", 10 * k, 10 * k + len(n), k, k, k + 1) for k, n in enumerate(names)]
+    clusters, _ = resolve_mentions(mentions, load_lexicon())
+    return sorted(sorted(c.aliases) for c in clusters)
+
+
+def test_clusters_a_body_named_with_its_country_is_the_same_body_without_it():
+    """'the U.S. Marshals Service' ... 'the Marshals Service'; the bare name is weak (another article's may be
+    another country's), so the cluster keeps the full one as its name."""
+    assert _clusters_of("U.S. Marshals Service", "Marshals Service", "Acme") == [
+        ["Acme"], ["Marshals Service", "U.S. Marshals Service"]]
+    assert _clusters_of("Department of Fisheries", "Fisheries Department") == [
+        ["Department of Fisheries", "Fisheries Department"]]
+    assert _clusters_of("Ruritanian Fisheries Department", "Fisheries Office") == [
+        ["Fisheries Office"], ["Ruritanian Fisheries Department"]]
