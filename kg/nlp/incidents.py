@@ -527,6 +527,16 @@ def _noun_victim(ctx: DocContext, token: Token, compounds: bool = True) -> int |
         if victim is not None and head.lemma_ == "confirm" and ctx.clusters[victim].kind in _OBSERVERS:
             return None  # "a breach-notification site has confirmed the breach": it saw, it was not hit
         return victim
+    if token.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_.lower() in ("be", "come", "remain") \
+            and not _generic_clause(head.head):  # not "the first time X has come under attack"
+        # "Acme Bank is under attack", "Riverton came under a cyber attack": the subject is the one attacked
+        # (not where it is: "the specialists in Riverton were under attack")
+        subjects = [c for c in head.head.children if c.dep_ == "nsubj"]
+        where = {g.i for c in subjects for p in c.children if p.dep_ == "prep" and p.lower_ in ("in", "at")
+                 for g in p.subtree}
+        victim = _best_in(ctx, [g for c in subjects for g in c.subtree if g.i not in where])
+        if victim is not None:
+            return victim
     if token.dep_ == "dobj" and head.lemma_.lower() in _WITHSTOOD:
         # "the trust repelled five ransomware attacks", "X reported four attacks in 2016": attacks on X
         victim = _organization_at(ctx, head, "nsubj")

@@ -49,9 +49,17 @@ def test_real_news_gang_named_after_its_ransomware_stays_the_actor(nlp):
      "Dunmore Telecom, reports suggest.", {"Aldmoor Mobile", "Borealis Insurance", "Cinder Freight", "Dunmore Telecom"}),
     ("Hackers stole the records of 40,000 customers from Borealis Insurance in March.", {"Borealis Insurance"}),
     ("Borealis Insurance admitted that a breach exposed the records of its customers.", {"Borealis Insurance"}),
+    ("Borealis Insurance came under a cyber attack on Monday.", {"Borealis Insurance"}),
+    ('"We are under attack, because Borealis Insurance is under attack," the minister said.', {"Borealis Insurance"}),
 ])
 def test_real_news_victim_constructions(nlp, text, expected):
     assert expected <= victims(graph_of(nlp, text)), claims(graph_of(nlp, text), "TARGETED")
+
+
+def test_real_news_under_attack_names_who_not_where(nlp):
+    g = graph_of(nlp, "The designers in Riverton Close were under attack by hackers in December.\n"
+                      "This is not the first time the Quillmark platform has come under attack.")
+    assert not victims(g) & {"Riverton Close", "Quillmark"}
 
 
 def test_real_news_what_a_flaw_could_allow_is_no_attack(nlp):
