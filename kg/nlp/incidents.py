@@ -101,6 +101,14 @@ def find_mentions(ctx: DocContext) -> list[IncidentMention]:
             scene_year, fronted = ctx.dated(n)
             # a date near the word dates it; else a year fronting the sentence ("In 2013, hackers were using ...")
             year = int(said[:4]) if said else scene_year if fronted else None
+            # "the 2016 breach", "a 2016 incident, in which hackers stole ...": a year on the attack word (or on
+            # the noun its clause describes) sets it apart, as a fronted one does
+            event = token.head if token.dep_ == "relcl" else token
+            own_year = next((int(c.text) for c in event.children if c.dep_ in ("compound", "nummod", "amod")
+                             and len(c.text) == 4 and c.text.isdigit() and 1970 <= int(c.text) <= 2100), None) \
+                if event.pos_ in ("NOUN", "PROPN") else None
+            if own_year is not None:
+                year, fronted = own_year, True
             fronted = fronted and year is not None
             label = next((t.text for t in token.lefts for t in t.subtree if _names_the_attack(t)), None) \
                 if token.pos_ in ("NOUN", "PROPN") else None

@@ -505,3 +505,14 @@ def test_real_news_what_the_text_calls_a_name_makes_it_a_body(nlp, text, name):
 def test_real_news_a_members_apposition_is_not_what_the_member_is(nlp):
     g = graph_of(nlp, "Senator Jane Polk, a member of the Senate Intelligence Committee, said the breach was serious.")
     assert types(g).get("Jane Polk", types(g).get("Senator Jane Polk")) == "Person"
+
+
+def test_real_news_a_year_on_the_attack_word_sets_an_older_attack_apart(nlp):
+    """'a separate 2016 incident, in which hackers stole ...': another incident than this week's, even in an
+    undated article where no fronted year says so."""
+    g = graph_of(nlp, "Hackers broke into the internal systems of Acme Logistics last week, the company said.\n"
+                      "The breach has revived scrutiny of a separate 2016 incident, in which hackers stole personal "
+                      "details of 57 million Acme Logistics customers.")
+    assert len(g.incidents) == 2 and sum(i.date == "2016" for i in g.incidents) == 1
+    assert all(victims == {"Acme Logistics"} for victims in (
+        {v for i2, v, _ in claims(g, "TARGETED") if i2 == i.name} for i in g.incidents))
