@@ -25,7 +25,7 @@ unit: $(STAMP) ## the fast edit-test loop: tests/unit only (no server, no Neo4j 
 	$(VENV)/bin/pytest -q tests/unit
 
 # Every gold file `make eval` scores; a missing one stops it (../shared/gold sits beside the project).
-GOLD := ../shared/gold/seeds.json tests/data/gold/gold.json tests/data/dev2/gold.json tests/data/heldout/gold.json tests/data/heldout2/gold.json tests/data/heldout3/gold.json
+GOLD := ../shared/gold/seeds.json tests/data/gold/gold.json tests/data/dev2/gold.json tests/data/dev3/gold.json tests/data/heldout/gold.json tests/data/heldout2/gold.json tests/data/heldout3/gold.json
 
 eval: setup ## extraction scores against the seeds' gold and our own gold sets, beside plain spaCy NER
 	@for g in $(GOLD); do test -f "$$g" || { echo "make eval: the gold file $$g is missing" >&2; exit 1; }; done

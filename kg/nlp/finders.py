@@ -66,6 +66,9 @@ def _from_ner(doc: Doc) -> list[Candidate]:
     out = []
     for ent in doc.ents:
         start, end = trim(doc, ent.start, ent.end)
+        if ent.label_ in ("PERSON", "ORG") and end - start >= 2 + (ent.label_ == "ORG") \
+                and doc[start].lower_.rstrip(".") in _NAME_TITLES:
+            start += 1  # "Spokeswoman Jane Roe", "Senator Jane Roe": the name, not the title before it
         if start >= end:
             continue
         text = doc[start:end].text
@@ -432,6 +435,12 @@ _PERSON_TITLES = {"ceo", "officer", "executive", "director", "spokesman", "spoke
                   "commissioner", "senator", "ambassador", "official", "head", "manager", "professor", "judge"}
 
 
+# Titles written before a person's name, as words or abbreviations (without their full stop).
+_NAME_TITLES = _PERSON_TITLES - {"head", "official", "analyst", "researcher", "executive", "chief", "officer"} | {
+    "mayor", "governor", "senator", "sen", "rep", "representative", "congressman", "congresswoman", "dr", "supt",
+    "gen", "general", "prosecutor", "detective", "inspector", "sergeant", "sgt", "lt", "col", "adm", "admiral"}
+
+
 def _number(text: str) -> int:
     return int(text) if text.isdigit() else -1
 
@@ -469,12 +478,31 @@ def _descriptors(doc: Doc) -> list[Candidate]:
         elif before in _ORG_NOUNS_BEFORE and table.text[start - 2].islower() and table.pos[start - 2] == "NOUN" \
                 and table.lower[start] not in ("the", "a", "an") and table.is_alpha[end - 1]:
             out.append(Candidate(start, end, "Organization", 3, "apposition-org"))  # "a sister site, Quillmark,"
-    # "Quillmark, which first reported ...": the model's person is a body or a thing ("who" would be a person's)
+    # "Quillmark, which first reported ...": the model's person is a body or a thing; "Ivan Rask, who is known
+    # online as ...": the model's organisation is a person
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and ent.end + 1 < len(doc) and table.text[ent.end] == "," \
-                and table.lower[ent.end + 1] == "which":
-            out.append(Candidate(ent.start, ent.end, "Organization", 2, "which-clause"))
+        if ent.end + 1 < len(doc) and table.text[ent.end] == "," and not looks_like_org(ent):
+            if ent.label_ == "PERSON" and table.lower[ent.end + 1] == "which":
+                out.append(Candidate(ent.start, ent.end, "Organization", 2, "which-clause"))
+            elif ent.label_ == "ORG" and table.lower[ent.end + 1] == "who" and ent.end - ent.start >= 2:
+                out.append(Candidate(ent.start, ent.end, "Person", 2, "who-clause"))
+    # "an indictment charging Ivan Rask and Olga Tarn", "police arrested Rask O.": whom the law charges by a
+    # two- or three-word name is a person (a company has a legal form: "charged Acme Corp.")
+    for token in doc:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in _CHARGE_VERBS:
+            continue
+        for obj in (c for c in token.children if c.dep_ in ("dobj", "nsubjpass")):
+            for person in (obj, *(c for c in obj.conjuncts)):
+                if person.pos_ != "PROPN" or person.ent_type_ not in ("PERSON", "ORG"):
+                    continue
+                start, end = person.left_edge.i, person.i + 1
+                if 2 <= end - start <= 3 and all(t.pos_ == "PROPN" for t in doc[start:end]) \
+                        and not looks_like_org(doc[start:end]):
+                    out.append(Candidate(start, end, "Person", 3, "charged-person"))
     return out
+
+
+_CHARGE_VERBS = {"charge", "indict", "arrest", "extradite", "sentence", "convict", "detain", "jail", "prosecute"}
 
 
 _ATTACKER_WORDS = {"hacker", "hackers", "hacking", "cybercriminal", "cybercriminals", "criminal", "cybercrime",
@@ -547,6 +575,9 @@ def _appositions(doc: Doc) -> list[Candidate]:
                 break
             if k + 1 < len(doc) and doc[k + 1].tag_ == "POS":
                 continue  # "the company's chairman": the possessor is not what the name is
+            if k + 1 < len(doc) and (doc[k + 1].pos_ == "AUX" or doc[k + 1].pos_ == "VERB" and doc[k + 1].lemma_
+                                     not in lexicon(doc)["source_verbs"]):
+                break  # "According to Acme, the portal was accessed": a clause's subject ("X, the company said" is)
             if word in _PERSON_TITLES and end - start >= 2 and (k + 1 >= len(doc) or doc[k + 1].pos_ != "NOUN"):
                 out.append(Candidate(start, end, "Person", 3, "apposition-person"))  # "X, the company's CFO"
                 break
@@ -573,7 +604,8 @@ def _software(doc: Doc) -> list[Candidate]:
     for start, end in capitalised_runs(doc, max_len=4):
         after = doc[end] if end < len(doc) else None
         last = doc[end - 1].lower_
-        named_head = last in {"server", "platform", "cloud", "os"} and end - start >= 2
+        named_head = last in {"server", "platform", "cloud", "os", "gateway", "tool", "portal", "suite"} \
+            and end - start >= 2
         # "X devices", "X users", "older versions of X" aside: what people run is a product
         used = after is not None and after.lower_ in _USED_HEADS and after.pos_ == "NOUN"
         if (after is not None and after.lower_ in PRODUCT_HEADS and after.pos_ in ("NOUN", "PROPN")) or named_head \
@@ -730,6 +762,9 @@ def _products(doc: Doc) -> list[Candidate]:
         if nxt is not None and (nxt.lower_ in heads or (nxt.lower_ == "game" and after is not None and after.lower_ == "console")):
             if start > 0 and doc[start - 1].lower_ in ("’s", "'s") and doc[start - 1].tag_ == "POS":
                 out.append(Candidate(start, end, "Product", 3, "product-of-org"))
+        if start > 0 and doc[start - 1].lower_ in ("its", "their") and any(
+                t.lower_ in heads for t in doc[end:min(end + 4, len(doc))] if not t.is_punct or t.text == "-"):
+            out.append(Candidate(start, end, "Product", 3, "product-of-org"))  # "its Quill file-storage service"
         elif last.text in ("Network", "Platform", "Console", "Store") and end - start >= 2:
             out.append(Candidate(start, end, "Product", 2, "product-name"))
     return out

@@ -19,7 +19,8 @@ ACTOR_CODE = re.compile(r"^(?:APT|UNC|TA|FIN|DEV-|Storm-|TEMP\.|G)\d{1,4}$")
 LOWER_INSIDE = {"of", "the", "for", "and", "on", "in", "de", "&"}
 PRODUCT_HEADS = {"software", "platform", "server", "servers", "app", "application", "update", "updates", "malware",
                   "worm", "virus", "wiper", "trojan", "backdoor", "toolkit", "browser", "console", "firmware",
-                  "router", "routers", "plugin", "plug-in", "ransomware", "spyware", "botnet", "exploit"}
+                  "router", "routers", "plugin", "plug-in", "ransomware", "spyware", "botnet", "exploit", "utility",
+                  "appliance", "appliances", "portal", "suite"}
 
 
 @dataclass

@@ -516,3 +516,29 @@ def test_real_news_a_year_on_the_attack_word_sets_an_older_attack_apart(nlp):
     assert len(g.incidents) == 2 and sum(i.date == "2016" for i in g.incidents) == 1
     assert all(victims == {"Acme Logistics"} for victims in (
         {v for i2, v, _ in claims(g, "TARGETED") if i2 == i.name} for i in g.incidents))
+
+
+def test_real_news_who_the_law_charges_and_who_clauses_are_people(nlp):
+    g = graph_of(nlp, "Prosecutors unsealed an indictment charging Artem Volkin and Pavel Rusak, who is known online "
+                      "as Quillmark, with deploying ransomware against Acme Bank.")
+    assert types(g).get("Artem Volkin") == "Person" and types(g).get("Pavel Rusak") == "Person"
+
+
+def test_real_news_a_title_before_a_name_is_not_part_of_it(nlp):
+    g = graph_of(nlp, "Spokeswoman Lin Mei told a news briefing on Friday that Ruritania had never hacked Acme Bank.")
+    assert "Lin Mei" in types(g) and not any(name.startswith("Spokeswoman") for name in types(g))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Hackers planted a backdoor in the popular Quillmark utility, Acme Bank said.", "Quillmark"),
+    ("Outages disrupted its Quillmark file-storage service, Acme Cloud said.", "Quillmark"),
+    ("The systems breached were the Riverton Chemical Assessment Tool and the Borealis Gateway.",
+     "Riverton Chemical Assessment Tool"),
+])
+def test_real_news_software_the_text_names_by_its_kind(nlp, text, name):
+    assert types(graph_of(nlp, text)).get(name) == "Product"
+
+
+def test_real_news_a_clause_after_a_comma_is_no_apposition(nlp):
+    g = graph_of(nlp, "According to Acme Payroll, the portal was accessed by someone using stolen login details.")
+    assert types(g).get("Acme Payroll") != "Product"
