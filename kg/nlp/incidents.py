@@ -80,7 +80,7 @@ def find_mentions(ctx: DocContext) -> list[IncidentMention]:
                     victim = next((c for t in ctx.doc[token.i + 1:min(token.i + 3, sent.end)]
                                    if (c := ctx.cluster_at(t)) is not None), None)
             elif noun:
-                if _compound_inside(token, nouns):
+                if _compound_inside(token, nouns) or _not_recalled(token):
                     continue
                 specific = _specific(token)
                 # "Layer 7 DDoS attacks", "XSS attacks": a name before a plural attack noun is its kind
@@ -327,6 +327,17 @@ def _main(incidents: list[LocalIncident], of_mention: list[int]) -> int:
     return max(range(len(incidents)), key=lambda k: (counts[k], -k)) if incidents else -1
 
 
+_MEMORY_VERBS = {"recall", "remember", "imagine", "know"}
+
+
+def _not_recalled(token: Token) -> bool:
+    """'he could not recall an attack of this scale on a bank', 'I don't know of a hack like it': a
+    comparison with attacks no one remembers, not this attack denied."""
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    return token.dep_ in ("dobj", "pobj") and any(c.lower_ in ("a", "an", "any") for c in token.children) \
+        and verb.lemma_.lower() in _MEMORY_VERBS and any(c.dep_ == "neg" for c in verb.children)
+
+
 def _specific(token: Token) -> bool:
     """A definite or named attack ("the attack", "Monday's hack", "a massive cyber attack"), not "attacks"."""
     if token.tag_ in ("NNS", "NNPS"):
@@ -379,7 +390,7 @@ def _attack_verb(token: Token, sent, ctx: DocContext | None = None) -> bool:
     if lemma not in lex["attack_verb_needs_cyber"] and lemma not in ("steal", "exfiltrate", "take"):
         return False  # (before the subtree walk below, which no other verb needs)
     attackers = {"hackers", "hacker", "attackers", "intruders", "ransomware", "criminals", "cybercriminals", "gang",
-                 "actor", "actors"}
+                 "actor", "actors", "thieves", "cyberthieves", "crooks", "fraudsters"}
     # "attacked by hackers", "hit by Grimlock" (a malware or a threat actor the text names)
     by_attackers = any(
         c.dep_ in ("agent", "nsubj") and any(g.lower_ in attackers or (
@@ -397,7 +408,7 @@ def _attack_verb(token: Token, sent, ctx: DocContext | None = None) -> bool:
 
 
 _ATTACKERS = {"hackers", "hacker", "attackers", "attacker", "intruders", "criminals", "cybercriminals", "gang",
-              "extortionists", "scammers", "fraudsters"}
+              "extortionists", "scammers", "fraudsters", "thieves", "cyberthieves", "crooks"}
 
 
 _MALWARE_WORDS = {"malware", "virus", "ransomware", "worm", "trojan", "variant", "botnet", "wiper"}

@@ -43,7 +43,7 @@ def status_of(sent: Span, anchors: list[Token], claimed: bool = False, narrow: b
         if phrase in text and _phrase_governs(sent, phrase, anchors):
             return "negated", phrase
     for token in words:
-        if token.lemma_ in lex["denial_verbs"] or token.lower_ in lex["denial_nouns"]:
+        if token.lemma_ in lex["denial_verbs"] or token.lower_ in lex["denial_nouns"] and not _compound_word(token):
             return "denied", token.text
     for token in words:
         if token.dep_ == "neg" or (token.lower_ in ("no", "never") and token.dep_ in ("det", "neg", "advmod")):
@@ -59,6 +59,13 @@ def status_of(sent: Span, anchors: list[Token], claimed: bool = False, narrow: b
         if token.lower_ in lex["hedges"] or token.lemma_ in lex["hedges"]:
             return "suspected", token.text
     return "asserted", None
+
+
+def _compound_word(token: Token) -> bool:
+    """A word inside a hyphenated compound: the "denial" of "denial-of-service" denies nothing."""
+    doc = token.doc
+    return (token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_) or (
+        token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_)
 
 
 def _phrase_governs(sent: Span, phrase: str, anchors: list[Token]) -> bool:

@@ -542,3 +542,16 @@ def test_real_news_software_the_text_names_by_its_kind(nlp, text, name):
 def test_real_news_a_clause_after_a_comma_is_no_apposition(nlp):
     g = graph_of(nlp, "According to Acme Payroll, the portal was accessed by someone using stolen login details.")
     assert types(g).get("Acme Payroll") != "Product"
+
+
+def test_real_news_denial_of_service_denies_nothing(nlp):
+    g = graph_of(nlp, "Acme Cloud confirmed that outages of its services were caused by denial-of-service attacks, "
+                      "after a group calling itself Grey Heron claimed responsibility.")
+    assert ("Acme Cloud", "asserted") in {(v, s) for _, v, s in claims(g, "TARGETED")}
+    assert attributed(g).get("Grey Heron") == "claimed"
+
+
+def test_real_news_thieves_and_attacks_no_one_recalls(nlp):
+    g = graph_of(nlp, "Borealis Bank said on Tuesday that thieves had taken $2 million from the accounts of 9,000 of its "
+                      "customers.\nA professor said he could not recall an attack of this scale on a bank.")
+    assert {(v, s) for _, v, s in claims(g, "TARGETED")} == {("Borealis Bank", "asserted")}
