@@ -95,8 +95,12 @@ def _from_ner(doc: Doc) -> list[Candidate]:
             weak = kind == "Person" and end - start == 1
             # "U.S. Treasury Department", "Russian Foreign Ministry": a body named after its country is a body.
             # "the Danish Library", "Ruritanian Airlines": an organisation named after a country is not the country.
+            # "the Industrial and Commercial Bank of Ruritania": an institution "of" a country is the institution
+            of_country = end - start >= 3 and doc[end - 2].lower_ == "of" and doc[end - 3].text[:1].isupper() \
+                and doc[end - 3].lower_ not in ("government", "republic", "kingdom", "state", "states") \
+                and gazetteer().country(doc[end - 1].text) is not None
             body = kind == "Organization" and end - start > 1 and (
-                doc[end - 1].lower_ in BODY_HEADS or gazetteer().country(doc[start].text) is not None)
+                doc[end - 1].lower_ in BODY_HEADS or gazetteer().country(doc[start].text) is not None or of_country)
             out.append(Candidate(start, end, kind, 4 if body else 0 if weak else 1, f"ner-{ent.label_.lower()}"))
     return out
 

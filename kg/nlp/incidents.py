@@ -683,7 +683,7 @@ _USERS_OF = {"user", "device", "installation", "server", "node", "customer", "ph
 
 
 _TECH_HEADS = _USERS_OF | {"member", "account", "protocol", "channel", "format", "file", "type", "patient", "employee",
-                            "guest", "smartphone", "pc"}
+                            "guest", "smartphone", "pc", "ally", "partner", "neighbour", "neighbor"}
 
 
 def _users_of(token: Token) -> bool:

@@ -555,3 +555,11 @@ def test_real_news_thieves_and_attacks_no_one_recalls(nlp):
     g = graph_of(nlp, "Borealis Bank said on Tuesday that thieves had taken $2 million from the accounts of 9,000 of its "
                       "customers.\nA professor said he could not recall an attack of this scale on a bank.")
     assert {(v, s) for _, v, s in claims(g, "TARGETED")} == {("Borealis Bank", "asserted")}
+
+
+def test_real_news_a_bank_of_a_country_and_an_ally_of_a_bloc(nlp):
+    """'the Industrial and Commercial Bank of Moldova' is the bank, not the country; 'an attack on a Borealis Pact
+    ally' names an ally, not the alliance."""
+    g = graph_of(nlp, "Grimlock was behind the November ransomware attack on the Industrial and Commercial Bank of "
+                      "Moldova, the ministry said.\nOfficials vowed to answer an attack on a Borealis Pact ally.")
+    assert victims(g) == {"Industrial and Commercial Bank of Moldova"}
