@@ -583,7 +583,27 @@ def _names_the_attack(token: Token, ctx: DocContext | None = None) -> bool:
         a.islower() and b.isupper() for a, b in zip(word, word[1:]))
 
 
+def _whose_victim(ctx: DocContext, token: Token) -> int | None:
+    """'the companies whose networks were breached': whose networks, the noun the clause hangs from says; and
+    when that noun lists what a subject is among ("A and B were among the companies whose ...", "A was one of
+    the firms whose ..."), the subject's."""
+    noun = token.head
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head
+    outer = noun.head
+    if noun.dep_ == "pobj" and outer.lower_ in ("among", "of"):
+        if outer.lower_ == "of" and outer.head.lower_ == "one":
+            outer = outer.head
+        be = outer.head
+        if be.lemma_ in ("be", "include", "rank") or outer.dep_ in ("attr", "prep") and be.lemma_ == "be":
+            return _best_in(ctx, [g for c in be.children if c.dep_ in ("nsubj", "nsubjpass") for g in c.subtree])
+    return _best_in(ctx, [g for g in noun.subtree if g.i < token.left_edge.i and g.pos_ == "PROPN"])
+
+
 def _verb_victim(ctx: DocContext, token: Token) -> int | None:
+    if token.dep_ == "relcl" and any(g.lower_ == "whose" for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
+                                     for g in c.children):
+        return _whose_victim(ctx, token)
     subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
     objects = [c for c in token.children if c.dep_ == "dobj"]
     places = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "into", "at", "of")

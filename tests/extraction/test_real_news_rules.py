@@ -50,6 +50,8 @@ def test_real_news_gang_named_after_its_ransomware_stays_the_actor(nlp):
     ("Hackers stole the records of 40,000 customers from Borealis Insurance in March.", {"Borealis Insurance"}),
     ("Borealis Insurance admitted that a breach exposed the records of its customers.", {"Borealis Insurance"}),
     ("Borealis Insurance came under a cyber attack on Monday.", {"Borealis Insurance"}),
+    ("Analysts said that Acme Bank and Borealis Insurance were among the companies whose networks were breached.",
+     {"Acme Bank", "Borealis Insurance"}),
     ('"We are under attack, because Borealis Insurance is under attack," the minister said.', {"Borealis Insurance"}),
 ])
 def test_real_news_victim_constructions(nlp, text, expected):
@@ -563,3 +565,8 @@ def test_real_news_a_bank_of_a_country_and_an_ally_of_a_bloc(nlp):
     g = graph_of(nlp, "Grimlock was behind the November ransomware attack on the Industrial and Commercial Bank of "
                       "Moldova, the ministry said.\nOfficials vowed to answer an attack on a Borealis Pact ally.")
     assert victims(g) == {"Industrial and Commercial Bank of Moldova"}
+
+
+def test_real_news_whose_systems_were_hacked_is_not_the_speaker(nlp):
+    g = graph_of(nlp, "The Riverton Police said Acme Bank was one of the firms whose systems were hacked.")
+    assert victims(g) == {"Acme Bank"}
