@@ -210,6 +210,8 @@ def _acceptable(span: Span) -> bool:
         return False  # "Social Security numbers", "Medicare number": a kind of identifier, not a body
     if span[-1].lower_ in lexicon(span.doc).words("attack_nouns") or span[-1].lemma_.lower() == "attack":
         return False  # "Acme Hotels Group Data Breach": an event, not a name
+    if len(span) > 1 and span[-1].pos_ == "VERB" and span[-1].tag_ in ("VBN", "VBD"):
+        return False  # "Critical Patch Released", "Service Restored": a menu label or a headline, not a name
     if _NOT_A_NAME.search(text):
         return False  # a URL, a domain, a handle's link, a CVE id: never an entity
     return any(ch.isupper() for ch in text)

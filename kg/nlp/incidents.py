@@ -612,6 +612,10 @@ def _verb_victim(ctx: DocContext, token: Token) -> int | None:
         objects = []
         places = [g for c in token.children for p in ([c] if c.dep_ == "prep" else c.children)
                   if p.dep_ == "prep" and p.lower_ == "to" for g in p.subtree]
+    if token.lemma_.lower() in ("steal", "exfiltrate", "take", "leak"):
+        # what was stolen is loot, never a named victim itself: not "... in Britain, the United States and Canada
+        # was stolen" (a list the parser made the subject); its owner may be ("Acme's records were stolen")
+        subjects = [c for c in subjects if ctx.cluster_at(c) is None]
     for group in (subjects, objects):
         group = [c for c in group if c.lemma_.lower() not in _WEAKNESSES]  # "targeted an SMB flaw": no victim
         # not from a clause hung on the object: "cut power to 230,000 people, an attack Kiev blamed on Russia"
@@ -746,7 +750,12 @@ def _best_in(ctx: DocContext, tokens: list[Token]) -> int | None:
         cluster = ctx.refer(token)
         if cluster is None or ctx.type_of(cluster) in ("ThreatActor", "Malware"):
             continue
+        first = token  # "in Britain, the United States and Canada": each country of the list, as the first
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head
         if ctx.type_of(cluster) == "Country" and (
+                (first.dep_ == "pobj" and first.head.lower_ in ("in", "across", "throughout")
+                 and first.head.head.tag_ == "NNS") or
                 (token.dep_ in ("compound", "amod", "nmod") and token.head.tag_ == "NNS")
                 or (token.dep_ in ("compound", "amod", "nmod", "npadvmod") and token.head.pos_ in ("NOUN", "VERB", "ADJ")
                     and token.head.lemma_.lower() not in _STATE_NOUNS)

@@ -46,7 +46,8 @@ def status_of(sent: Span, anchors: list[Token], claimed: bool = False, narrow: b
         if token.lemma_ in lex["denial_verbs"] or token.lower_ in lex["denial_nouns"] and not _compound_word(token):
             return "denied", token.text
     for token in words:
-        if token.dep_ == "neg" or (token.lower_ in ("no", "never") and token.dep_ in ("det", "neg", "advmod")):
+        if token.dep_ == "neg" or (token.lower_ in ("no", "never") and token.dep_ in ("det", "neg", "advmod")) or (
+                token.lower_ == "none" and token.dep_ in ("nsubj", "nsubjpass")):  # "none of its systems were hit"
             return "negated", token.text
     if claimed:
         return "claimed", None
@@ -56,8 +57,8 @@ def status_of(sent: Span, anchors: list[Token], claimed: bool = False, narrow: b
         if phrase in text:
             return "suspected", phrase
     for token in words:
-        if token.lower_ in lex["hedges"] or token.lemma_ in lex["hedges"]:
-            return "suspected", token.text
+        if (token.lower_ in lex["hedges"] or token.lemma_ in lex["hedges"]) and token.pos_ != "PROPN":
+            return "suspected", token.text  # (not the month: "the May 7 attack")
     return "asserted", None
 
 

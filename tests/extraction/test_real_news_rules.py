@@ -570,3 +570,25 @@ def test_real_news_a_bank_of_a_country_and_an_ally_of_a_bloc(nlp):
 def test_real_news_whose_systems_were_hacked_is_not_the_speaker(nlp):
     g = graph_of(nlp, "The Riverton Police said Acme Bank was one of the firms whose systems were hacked.")
     assert victims(g) == {"Acme Bank"}
+
+
+def test_real_news_a_gang_that_the_fbi_said_was_responsible(nlp):
+    g = graph_of(nlp, "The money went to the Grey Heron gang, a ransomware group that the Riverton Police has said "
+                      "was responsible for the May 7 attack on Acme Pipeline.")
+    assert attributed(g).get("Grey Heron") in ("asserted", "suspected")
+    assert ("Acme Pipeline", "asserted") in {(v, s) for _, v, s in claims(g, "TARGETED")}  # "May" hedges nothing
+
+
+def test_real_news_menu_labels_and_unnamed_actors_are_no_culprits(nlp):
+    g = graph_of(nlp, "Advisory Notice, Critical Patch Released In most cases, a bad actor has orchestrated a 51% "
+                      "attack in order to manipulate transactions.")
+    assert not attributed(g) and "Patch Released" not in types(g)
+
+
+def test_real_news_loot_is_no_victim_and_none_negates(nlp):
+    g = graph_of(nlp, "Personal data on donors of charities in Britain, the United States and Canada was stolen in a "
+                      "ransomware attack on Acme Cloud.\nBorealis Services has said none of its systems were "
+                      "compromised.")
+    assert victims(g) == {"Acme Cloud"}
+    assert ("Borealis Services", "negated") in {(v, s) for _, v, s in claims(g, "TARGETED")} or \
+        "Borealis Services" not in {v for _, v, _ in claims(g, "TARGETED")}

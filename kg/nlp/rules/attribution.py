@@ -156,6 +156,11 @@ def attribution_responsible(view: SentenceView) -> list[Found]:
         # "Chrome users have been targeted": a passive launch verb's subject is its target
         subjects = subtree_of(children_of(verb, *(("nsubj",) if launched else ("nsubj", "nsubjpass")))
                               or children_of(anchor, "nsubj"))
+        doers = children_of(verb, "nsubj")
+        if len(doers) > 1 and any(d.pos_ == "NOUN" and any(c.lower_ in ("a", "an") for c in d.children) for d in doers):
+            continue  # "Advisory Notice, ... In most cases, a bad actor has orchestrated ...": two subjects, one unnamed
+        if subjects and all(t.lower_ in ("that", "which", "who") for t in subjects):
+            subjects = _antecedent(view, verb)  # "X, a gang that the FBI has said was responsible for the attack"
         if anchor.dep_ == "prep" and verb.pos_ in ("NOUN", "PROPN"):  # "the ALPHV gang behind the attack"
             inside = {t.i for t in anchor.subtree}
             subjects = [t for t in verb.subtree if t.i not in inside]
@@ -168,6 +173,19 @@ def attribution_responsible(view: SentenceView) -> list[Found]:
             out.append(Found(("i", view.incident(target)), "ATTRIBUTED_TO", ("e", actor), [anchor, target],
                              "attr-responsible", 0.8))
     return out
+
+
+def _antecedent(view: SentenceView, verb) -> list:
+    """What a relative pronoun subject stands for: the noun its clause hangs from (up through "the FBI has said"),
+    and the name that noun is in apposition to ("Grimlock, a gang that ...")."""
+    clause = next((a for a in [verb, *verb.ancestors] if a.dep_ == "relcl"), None)
+    if clause is None:
+        return []
+    noun = clause.head
+    tokens = [t for t in view.ctx.doc[noun.left_edge.i:noun.i + 1]]
+    if noun.dep_ == "appos":
+        tokens += list(view.ctx.doc[noun.head.left_edge.i:noun.head.i + 1])
+    return tokens
 
 
 def attribution_linked(view: SentenceView) -> list[Found]:
