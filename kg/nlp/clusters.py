@@ -72,8 +72,11 @@ def _link_acronyms(mentions: list[Mention], keys: list[str], uf: UnionFind) -> N
                 by_initials.setdefault(acronym, []).append(i)
     for i, m in enumerate(mentions):
         bare = m.text.lstrip("#")
-        if bare.isupper() and 2 <= len(bare) <= 6 and " " not in bare and keys[i] in by_initials:
-            for j in by_initials[keys[i]]:
+        key = keys[i].replace(" ", "") if "&" in bare else keys[i]  # "A&B" is the initials of "Acme & Borealis"
+        if bare.replace("&", "").isupper() and 2 <= len(bare) <= 6 and " " not in bare and key in by_initials:
+            for j in by_initials[key]:
+                if keys[j] == keys[i]:
+                    continue  # "A&B" is its own initials
                 if GROUP_OF_TYPE.get(mentions[j].type) == GROUP_OF_TYPE.get(m.type) or m.type in ("Organization", "ThreatActor"):
                     uf.union(j, i)
                     break

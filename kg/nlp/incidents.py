@@ -400,7 +400,10 @@ def _attack_verb(token: Token, sent, ctx: DocContext | None = None) -> bool:
         cyber = set(lex["cyber_context"])
         # "were attacked by Grimlock, which encrypted ...": any agent of a passive attack in a cyber sentence
         passive_agent = token.tag_ == "VBN" and any(c.dep_ == "agent" for c in token.children)
-        return any(t.lower_ in cyber for t in sent) and (by_attackers or passive_agent)
+        # "Within days of the Acme attack, Borealis and Cinder were also targeted": a passive beside an attack word
+        beside_attack = token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children) and any(
+            t.lemma_.lower() in lex["attack_nouns"] and t.pos_ == "NOUN" for t in sent)
+        return any(t.lower_ in cyber for t in sent) and (by_attackers or passive_agent or beside_attack)
     if lemma in ("steal", "exfiltrate", "take"):
         taken_from = lemma != "take" and any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children)
         return by_attackers or taken_from or (token.tag_ == "VBN" and any(g.lower_ in attackers for g in sent))

@@ -50,6 +50,8 @@ def test_real_news_gang_named_after_its_ransomware_stays_the_actor(nlp):
     ("Hackers stole the records of 40,000 customers from Borealis Insurance in March.", {"Borealis Insurance"}),
     ("Borealis Insurance admitted that a breach exposed the records of its customers.", {"Borealis Insurance"}),
     ("Borealis Insurance came under a cyber attack on Monday.", {"Borealis Insurance"}),
+    ("Within days of the Acme Bank attack, Borealis Insurance and Cinder Freight were also targeted.",
+     {"Borealis Insurance", "Cinder Freight"}),
     ("Analysts said that Acme Bank and Borealis Insurance were among the companies whose networks were breached.",
      {"Acme Bank", "Borealis Insurance"}),
     ('"We are under attack, because Borealis Insurance is under attack," the minister said.', {"Borealis Insurance"}),
@@ -592,3 +594,10 @@ def test_real_news_loot_is_no_victim_and_none_negates(nlp):
     assert victims(g) == {"Acme Cloud"}
     assert ("Borealis Services", "negated") in {(v, s) for _, v, s in claims(g, "TARGETED")} or \
         "Borealis Services" not in {v for _, v, _ in claims(g, "TARGETED")}
+
+
+def test_real_news_initials_with_an_ampersand_are_the_full_name(nlp):
+    g = graph_of(nlp, "Quill & Harrow said the cyber attack had cost it $30 million.\nQ&H said the hackers got in "
+                      "through a supplier.")
+    assert {t for name, t in types(g).items() if "Q" in name} and len(
+        [name for name in types(g) if name in ("Quill & Harrow", "Q&H")]) == 1
