@@ -486,7 +486,13 @@ def _fell_victim(ctx: DocContext, token: Token) -> int | None:
     verb = victim_word.head if victim_word.lemma_.lower() in ("victim", "subject", "target", "prey") else victim_word
     if verb.lemma_.lower() not in ("fall", "become", "be"):
         return None
+    if any(c.dep_ == "amod" and c.lemma_.lower() in _HABITUAL for c in victim_word.children):
+        return None  # "X was itself a frequent target of cyber attacks": what tends to happen, not this attack
     return _best_in(ctx, [g for c in verb.children if c.dep_ == "nsubj" for g in c.subtree])
+
+
+_HABITUAL = {"frequent", "regular", "common", "favourite", "favorite", "popular", "prime", "potential", "likely",
+             "possible", "attractive", "easy", "constant", "perennial", "repeated"}
 
 
 def _noun_victim(ctx: DocContext, token: Token, compounds: bool = True) -> int | None:

@@ -601,3 +601,9 @@ def test_real_news_initials_with_an_ampersand_are_the_full_name(nlp):
                       "through a supplier.")
     assert {t for name, t in types(g).items() if "Q" in name} and len(
         [name for name in types(g) if name in ("Quill & Harrow", "Q&H")]) == 1
+
+
+def test_real_news_a_frequent_target_is_no_victim_of_this_attack(nlp):
+    g = graph_of(nlp, "Hackers broke into Acme Bank in May.\nMoldova denied any role, adding that Moldova was itself "
+                      "a frequent target of cyber attacks.")
+    assert victims(g) == {"Acme Bank"}
