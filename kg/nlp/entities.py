@@ -142,7 +142,9 @@ def vote_types(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
     for c in chosen:
         # the model's guess weighs 1 however high its span ranks ("the Moldovan Crime Family" wins its span from
         # the country as a body, but a gang the text calls one outvotes it)
-        votes[alias_key(doc[c.start:c.end].text)][c.type] += 1 if c.rule.startswith("ner-") else c.priority ** 2
+        # (a lone word the model calls a person, priority 0, weighs half: "Riverton's network" is no one's)
+        votes[alias_key(doc[c.start:c.end].text)][c.type] += (0.5 if c.priority == 0 else 1) \
+            if c.rule.startswith("ner-") else c.priority ** 2
     _share_surname_votes(votes, places={alias_key(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")})
     for c in chosen:
         tally = votes[alias_key(doc[c.start:c.end].text)]

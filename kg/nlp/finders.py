@@ -459,8 +459,14 @@ def _descriptors(doc: Doc) -> list[Candidate]:
         # "the website Ashford Vale on Monday", "the hospital Kell General in Riverton": the name ends before
         # the time or place the run of capitals ran on into
         end = next((k for k in range(start + 1, end) if doc[k].text in ("in", "on", "at")), end)
-        if before.lower_ in _DESCRIPTORS:
+        plural = before.lower_.endswith("s") and before.lower_[:-1] in _DESCRIPTORS
+        if before.lower_ in _DESCRIPTORS or plural:
             out.append(Candidate(start, end, "Organization", 2, "descriptor-org"))
+            if plural and end + 1 < len(doc) and doc[end].lower_ == "and" and doc[end + 1].text[:1].isupper():
+                # "the router makers Acme and Borealis": the second name of the list too
+                after = next((r for r in capitalised_runs(doc, max_len=4) if r[0] == end + 1), None)
+                if after is not None:
+                    out.append(Candidate(*after, "Organization", 2, "descriptor-org"))
         elif before.lower_ in _PERSON_TITLES and end - start >= 2:
             out.append(Candidate(start, end, "Person", 2, "title-person"))
     for start, end in capitalised_runs(doc, max_len=4):  # ages: "45-year-old Rask O.", "Tarn V., 34,"
@@ -523,7 +529,9 @@ def _actor_appositions(doc: Doc) -> list[Candidate]:
     nouns = lexicon(doc).words("actor_nouns") - {"operation", "team", "unit"}
     out = []
     for token in doc:
-        if token.lemma_.lower() not in nouns or token.pos_ != "NOUN":
+        # ("collective" is often tagged an adjective: "the hacking collective Grey Heron")
+        if token.lemma_.lower() not in nouns or token.pos_ != "NOUN" and not (
+                token.pos_ == "ADJ" and token.lower_ == "collective"):
             continue
         if token.dep_ == "attr" and token.head.lemma_ == "be" and cyber_at(doc, token.i) and not any(
                 t.lower_ in _BENIGN for t in token.sent):  # "TSB is a mysterious group that dumped stolen files"

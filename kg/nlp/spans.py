@@ -45,7 +45,7 @@ def trim(doc: Doc, start: int, end: int, keep_the: bool = False) -> tuple[int, i
                                not t.sent_start[start] and end - start > 1)))):
         start += 1
     while end > start and (t.tag[end - 1] == "POS" or t.is_punct[end - 1] or text[end - 1] in QUOTES_CLOSE
-                           or text[end - 1] in ("and", "or", "of", "the", "&")):
+                           or text[end - 1] in ("and", "or", "of", "the", "&", "that", "which", "who")):
         end -= 1  # no name ends in "and" or "of" ("the Grey Heron gang and", as the model sometimes cuts it)
     return start, end
 

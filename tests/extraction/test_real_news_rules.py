@@ -607,3 +607,11 @@ def test_real_news_a_frequent_target_is_no_victim_of_this_attack(nlp):
     g = graph_of(nlp, "Hackers broke into Acme Bank in May.\nMoldova denied any role, adding that Moldova was itself "
                       "a frequent target of cyber attacks.")
     assert victims(g) == {"Acme Bank"}
+
+
+def test_real_news_plural_descriptors_collectives_and_lone_place_names(nlp):
+    g = graph_of(nlp, "Acme Bank and Borealis Insurance were on the list, along with the router makers Quillmark and "
+                      "Halvard.\nSome researchers tie the group to the pro-Kremlin hacking collective Grimnet, with "
+                      "which it has announced joint campaigns.")
+    assert types(g).get("Quillmark") == "Organization" and types(g).get("Halvard") == "Organization"
+    assert types(g).get("Grimnet") == "ThreatActor"
