@@ -445,6 +445,11 @@ _NAME_TITLES = _PERSON_TITLES - {"head", "official", "analyst", "researcher", "e
     "gen", "general", "prosecutor", "detective", "inspector", "sergeant", "sgt", "lt", "col", "adm", "admiral"}
 
 
+# The people of an organisation, named after it: "a former Acme employee", "Acme spokeswoman Jane Roe".
+_STAFF = {"employee", "employees", "staff", "staffer", "staffers", "worker", "workers", "spokesman", "spokeswoman",
+          "spokesperson", "shareholders", "executives"}
+
+
 def _number(text: str) -> int:
     return int(text) if text.isdigit() else -1
 
@@ -477,6 +482,11 @@ def _descriptors(doc: Doc) -> list[Candidate]:
         if (aged_before or aged_after) and end - start >= 2:
             out.append(Candidate(start, end, "Person", 3, "aged-person"))
     table = tokens_of(doc)
+    for start, end in capitalised_runs(doc, max_len=4):  # "a former Acme Analytics employee", "Acme spokeswoman X"
+        if end < len(doc) and table.lower[end] in _STAFF and table.pos[end] == "NOUN":
+            name = trim(doc, start, end)  # "A Quillmark spokesperson": not the article
+            if name[1] - name[0] >= 1 and not (name[1] - name[0] == 1 and len(table.text[name[0]]) <= 2):
+                out.append(Candidate(*name, "Organization", 2, "employer"))  # (not "IT staff")
     for start, end in capitalised_runs(doc, max_len=4):  # "its alleged leader, Rask O.", "the chairman, X"
         end = next((k for k in range(start + 1, end) if table.text[k] in ("in", "on", "at")), end)
         if start < 2 or table.text[start - 1] != "," or not (end >= len(doc) or table.text[end] in (",", ".", ";")
@@ -620,8 +630,9 @@ def _software(doc: Doc) -> list[Candidate]:
             and end - start >= 2
         # "X devices", "X users", "older versions of X" aside: what people run is a product
         used = after is not None and after.lower_ in _USED_HEADS and after.pos_ == "NOUN"
-        if (after is not None and after.lower_ in PRODUCT_HEADS and after.pos_ in ("NOUN", "PROPN")) or named_head \
-                or used:
+        maker = start > 0 and doc[start - 1].lower_ in ("a", "an") and not named_head  # "an Acme exploit": its maker
+        if ((after is not None and after.lower_ in PRODUCT_HEADS and after.pos_ in ("NOUN", "PROPN")) or named_head
+                or used) and not maker:
             if not doc[start].is_sent_start or end - start > 1:
                 out.append(Candidate(start, end, "Product", 2, "software-name"))
     return out

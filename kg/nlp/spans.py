@@ -47,6 +47,8 @@ def trim(doc: Doc, start: int, end: int, keep_the: bool = False) -> tuple[int, i
     while end > start and (t.tag[end - 1] == "POS" or t.is_punct[end - 1] or text[end - 1] in QUOTES_CLOSE
                            or text[end - 1] in ("and", "or", "of", "the", "&", "that", "which", "who")):
         end -= 1  # no name ends in "and" or "of" ("the Grey Heron gang and", as the model sometimes cuts it)
+    while end - start > 1 and text[end - 1].isalpha() and text[end - 1].islower() and text[end - 2][:1].isupper():
+        end -= 1  # nor in a lower-case word after its capitals ("Acme first learned ...")
     return start, end
 
 

@@ -615,3 +615,12 @@ def test_real_news_plural_descriptors_collectives_and_lone_place_names(nlp):
                       "which it has announced joint campaigns.")
     assert types(g).get("Quillmark") == "Organization" and types(g).get("Halvard") == "Organization"
     assert types(g).get("Grimnet") == "ThreatActor"
+
+
+def test_real_news_makers_employers_and_trailing_words(nlp):
+    g = graph_of(nlp, "A key part of the malware was Grimlock, an Acme exploit that was stolen in 2017.\n"
+                      "A former Quillmark Analytics employee said the data had been shared.\n"
+                      "He said Borealis first learned of the problem on Sept. 12.")
+    assert types(g).get("Acme") != "Product"
+    assert types(g).get("Quillmark Analytics") == "Organization"
+    assert "Borealis first" not in types(g)
