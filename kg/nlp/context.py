@@ -95,11 +95,13 @@ class DocContext:
     def _units(self) -> set[int]:
         """Mentions the text calls a unit ("Boeing Global Services, the unit that ..."): a shorter name
         that starts them is the parent, not the same organisation."""
-        units = {"unit", "division", "subsidiary", "arm", "branch", "affiliate"}
+        units = {"unit", "division", "subsidiary", "arm", "branch", "affiliate", "owned"}
         out = set()
         for n, m in enumerate(self.mentions):
-            after = [t.lower_ for t in self.doc[m.token_end:m.token_end + 5]]
-            if after[:1] == [","] and any(w in units for w in after[1:4]):
+            after = self.lower[m.token_end:m.token_end + 8]
+            # "X, the retail banking arm of ...", "X, which has been wholly owned by ...", up to the next comma
+            clause = after[1:next((k for k in range(1, len(after)) if after[k] in (",", ".", ";")), len(after))]
+            if after[:1] == [","] and any(w in units for w in clause):
                 out.add(n)
         return out
 

@@ -624,3 +624,11 @@ def test_real_news_makers_employers_and_trailing_words(nlp):
     assert types(g).get("Acme") != "Product"
     assert types(g).get("Quillmark Analytics") == "Organization"
     assert "Borealis first" not in types(g)
+
+
+def test_real_news_owners_in_relative_clauses(nlp):
+    g = graph_of(nlp, "Hackers broke into Halvard Holdings in May. Quillmark, the online fundraising platform that "
+                      "Halvard Holdings owns, was not affected, the company said.\nBorealis Bank, which has been "
+                      "wholly owned by Borealis since 2008, has about 7 million customers.")
+    assert {(c, p) for c, p, _ in claims(g, "SUBSIDIARY_OF")} >= {("Quillmark", "Halvard Holdings"),
+                                                                  ("Borealis Bank", "Borealis")}

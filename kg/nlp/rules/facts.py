@@ -36,6 +36,13 @@ def subsidiary(view: SentenceView) -> list[Found]:
             for parent in ctx.clusters_in(owners)[:1]:
                 for child in ctx.clusters_in(owned)[:1]:
                     add(child, parent, token, "subsidiary-owned-by")
+        elif lemma in _OWN_VERBS and token.dep_ == "relcl" and token.tag_ in ("VBZ", "VBD", "VBP"):
+            # "X, the fundraising platform that Acme owns": the owner is the clause's subject, the owned its noun
+            # (or the name that noun is in apposition to)
+            noun = token.head
+            named = noun.head if noun.dep_ == "appos" else noun
+            for parent in ctx.clusters_in(g for c in children_of(token, "nsubj") for g in c.subtree)[:1]:
+                add(ctx.refer(named), parent, token, "subsidiary-owned-by")
         if token.lower_ == "parent" and token.dep_ in ("amod", "compound", "appos", "attr") or (
                 token.lower_ in ("company", "firm", "group") and any(c.lower_ == "parent" for c in token.children)):
             noun = token.head if token.lower_ == "parent" and token.dep_ in ("amod", "compound") else token
