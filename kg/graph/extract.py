@@ -13,7 +13,7 @@ from kg.models import Ref
 from kg.nlp.context import DocContext
 from kg.dates import published_date
 from kg.nlp.incidents import find_mentions, group_mentions, main_incident
-from kg.nlp.rules import DESCRIPTIVE, RULES, Found, SentenceView, leaked
+from kg.nlp.rules import DESCRIPTIVE, Found, SentenceView, apply, leaked
 from kg.knowledge import rule_precision
 from kg.nlp.status import source_of, status_of
 from kg.keys import alias_key
@@ -62,7 +62,7 @@ def extract(article: dict, cleaned: Cleaned, doc: Doc) -> DocResult:
         story = None if main is not None and not by_sentence.get(n) and _another_year(ctx, n, incidents[main].year) \
             else main
         view = SentenceView(ctx, n, sent, by_sentence.get(n, {}), story, victims)
-        found = [f for rule in RULES for f in rule(view)]
+        found = apply(view)
         found += leaked(view, ctx.sents[n + 1] if n + 1 < len(ctx.sents) else None)
         source = source_of(sent, ctx.refer)[0] if found else None  # only claims use it
         for f in found:
