@@ -78,19 +78,25 @@ def _phrase_governs(sent: Span, phrase: str, anchors: list[Token]) -> bool:
 
 def source_of(sent: Span, refer) -> tuple[int | None, Token | None]:
     """Who the sentence quotes: "according to X", "told X", "X said" -> (cluster, cue token)."""
-    for token in sent:
-        if token.lower_ == "according" and token.i + 2 <= sent.end - 1 and token.nbor().lower_ == "to":
+    doc = sent.doc
+    table = tokens_of(doc)  # a Token is made only for the words that can be a cue
+    for k in range(sent.start, sent.end):
+        if table.lower[k] == "according" and k + 2 <= sent.end - 1 and table.lower[k + 1] == "to":
+            token = doc[k]
             cluster = _first_ref(token.nbor(2), sent, refer)
             if cluster is not None:
                 return cluster, token
-        if token.lemma_ == "tell" and token.pos_ == "VERB":
+        if table.lemma[k] == "tell" and table.pos[k] == "VERB":
+            token = doc[k]
             for child in token.children:
                 if child.dep_ in ("dobj", "dative", "iobj"):
                     cluster = refer(child)
                     if cluster is not None:
                         return cluster, token
-    for token in sent:
-        if token.lemma_ in lexicon(sent.doc).words("source_verbs") and token.pos_ == "VERB":
+    verbs = lexicon(doc).words("source_verbs")
+    for k in range(sent.start, sent.end):
+        if table.lemma[k] in verbs and table.pos[k] == "VERB":
+            token = doc[k]
             for child in token.children:
                 if child.dep_ == "nsubj":
                     cluster = refer(child)
