@@ -13,7 +13,7 @@ from kg.models import Ref
 from kg.nlp.context import DocContext
 from kg.dates import published_date
 from kg.nlp.incidents import find_mentions, group_mentions, main_incident
-from kg.nlp.rules import DESCRIPTIVE, RULES, Found, SentenceView, leaked
+from kg.nlp.rules import DESCRIPTIVE, Found, SentenceView, apply, leaked
 from kg.knowledge import rule_precision
 from kg.nlp.status import source_of, status_of
 from kg.keys import alias_key
@@ -62,7 +62,7 @@ def extract(article: dict, cleaned: Cleaned, doc: Doc) -> DocResult:
         story = None if main is not None and not by_sentence.get(n) and _another_year(ctx, n, incidents[main].year) \
             else main
         view = SentenceView(ctx, n, sent, by_sentence.get(n, {}), story, victims)
-        found = [f for rule in RULES for f in rule(view)]
+        found = apply(view)
         found += leaked(view, ctx.sents[n + 1] if n + 1 < len(ctx.sents) else None)
         source = source_of(sent, ctx.refer)[0] if found else None  # only claims use it
         for f in found:
@@ -172,7 +172,8 @@ def _actors_in_story(ctx: DocContext, cleaned: Cleaned, claims: list[LocalClaim]
                 continue  # "In January 2016, police arrested members of X": another, earlier story
             if _compared(anchor):
                 continue  # "groups like X", "a technique previously used by X": another story, for comparison
-            if introduced or sent_index in by_sentence or any(t.lower_ in _STORY_WORDS for t in sent):
+            if introduced or sent_index in by_sentence or not ctx.sentence_words(sent_index).lowers.isdisjoint(
+                    _STORY_WORDS):
                 incident = next(iter(by_sentence.get(sent_index, {}).values()), main)
                 anchor = ctx.doc[ctx.mentions[m].token]
                 found = Found(("i", incident), "ATTRIBUTED_TO", ("e", n), [anchor], "attr-actor-in-story", 0.4,
@@ -224,7 +225,8 @@ def _claim(ctx: DocContext, cleaned: Cleaned, f: Found, status: str, cue: str | 
     start, end = cleaned.origin_span(span.start_char, span.end_char)
     if source is not None and ("e", source) in (f.subject, f.object):
         source = None if status not in ("denied", "claimed") else source
-    return LocalClaim(f.subject, f.predicate, f.object, status, cue, source, span.text, start, end, f.rule, f.confidence)
+    return LocalClaim(f.subject, f.predicate, f.object, status, cue, source, ctx.sentence_text(sent), start, end, f.rule,
+                      f.confidence)
 
 
 def _dedupe(claims: list[LocalClaim]) -> list[LocalClaim]:

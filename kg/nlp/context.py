@@ -82,13 +82,13 @@ class DocContext:
             a, b = self.mentions[n], self.mentions[n + 1]
             if a.sent != b.sent or self.mentions[n].type == "Country" or b.type == "Country":
                 continue
-            between = [t for t in self.doc[a.token_end:b.token]]
-            words = {t.lower_ for t in between}
+            between = self.tokens.text[a.token_end:b.token]
+            words = set(self.lower[a.token_end:b.token])
             if len(between) <= 6 and words & cues and words <= cues | {",", "(", "also", "as", "or", "a", "group",
                                                                         "gang", "the", ".", "“", "”", '"', "which", "is"}:
                 pairs.append((n, n + 1))
-            elif [t.text for t in between] == ["("] and b.text.isupper() and b.token_end < len(self.doc) \
-                    and self.doc[b.token_end].text == ")":
+            elif between == ["("] and b.text.isupper() and b.token_end < len(self.doc) \
+                    and self.tokens.text[b.token_end] == ")":
                 pairs.append((n, n + 1))
         return pairs
 
@@ -244,6 +244,9 @@ class DocContext:
         clause = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
         while clause.dep_ in ("prep", "pobj", "dobj", "nsubj", "nsubjpass", "compound") and clause.head is not clause:
             clause = clause.head
+        first, last = clause.left_edge.i, clause.right_edge.i  # the clause's words lie between its edges
+        if not any(first <= root <= last for _, root, _ in self._date_spans()):
+            return None  # most clauses have no date: their words need not be gathered
         inside = {t.i for t in clause.subtree} - {
             t.i for c in clause.subtree if c.dep_ in ("relcl", "advcl", "ccomp", "appos") and trigger not in c.subtree
             for t in c.subtree}

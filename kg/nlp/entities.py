@@ -139,15 +139,16 @@ def vote_types(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
     what the text says a name is ("a group calling itself X", priority 5) outweighs several of the model's
     guesses (priority 1). Ties go to the type first in alphabetical order, never to the order of the text."""
     votes: dict[str, Counter] = defaultdict(Counter)
+    table = tokens_of(doc)
     for c in chosen:
         # the model's guess weighs 1 however high its span ranks ("the Moldovan Crime Family" wins its span from
         # the country as a body, but a gang the text calls one outvotes it)
         # (a lone word the model calls a person, priority 0, weighs half: "Riverton's network" is no one's)
-        votes[alias_key(doc[c.start:c.end].text)][c.type] += (0.5 if c.priority == 0 else 1) \
+        votes[alias_key(table.span_text(c.start, c.end))][c.type] += (0.5 if c.priority == 0 else 1) \
             if c.rule.startswith("ner-") else c.priority ** 2
     _share_surname_votes(votes, places={alias_key(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")})
     for c in chosen:
-        tally = votes[alias_key(doc[c.start:c.end].text)]
+        tally = votes[alias_key(table.span_text(c.start, c.end))]
         if tally["Malware"] and tally["ThreatActor"] >= 16:
             # A gang named after its ransomware ("LockBit claimed the attack", "the LockBit ransomware"):
             # once the text makes it act, it is the actor the attack is attributed to.

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.nlp.lexicon import lexicon
+from kg.nlp.tokens import tokens_of
 
 
 def _governors(token: Token) -> list[Token]:
@@ -38,27 +39,35 @@ def status_of(sent: Span, anchors: list[Token], claimed: bool = False, narrow: b
     An `attribution` is also hedged by anonymous sourcing ("people familiar with the matter said")."""
     lex = lexicon(sent.doc)
     words = sorted({t.i: t for a in anchors for t in [a, *a.children]}.values(), key=lambda t: t.i) if narrow else scope(anchors)
-    text = " ".join(t.lower_ for t in words) if narrow else sent.text.lower()
+    # The words' forms are read off kg's token table, and the cue lists are tested as sets: this runs for
+    # every relation found.
+    table = tokens_of(sent.doc)
+    lower, lemma = table.lower, table.lemma
+    sent_text = table.span_text(sent.start, sent.end)
+    text = " ".join(lower[t.i] for t in words) if narrow else sent_text.lower()
     for phrase in lex["negation_phrases"]:
         if phrase in text and _phrase_governs(sent, phrase, anchors):
             return "negated", phrase
+    denial_verbs, denial_nouns = lex.words("denial_verbs"), lex.words("denial_nouns")
     for token in words:
-        if token.lemma_ in lex["denial_verbs"] or token.lower_ in lex["denial_nouns"] and not _compound_word(token):
-            return "denied", token.text
+        if lemma[token.i] in denial_verbs or lower[token.i] in denial_nouns and not _compound_word(token):
+            return "denied", table.text[token.i]
     for token in words:
-        if token.dep_ == "neg" or (token.lower_ in ("no", "never") and token.dep_ in ("det", "neg", "advmod")) or (
-                token.lower_ == "none" and token.dep_ in ("nsubj", "nsubjpass")):  # "none of its systems were hit"
-            return "negated", token.text
+        dep = table.dep[token.i]
+        if dep == "neg" or (lower[token.i] in ("no", "never") and dep in ("det", "neg", "advmod")) or (
+                lower[token.i] == "none" and dep in ("nsubj", "nsubjpass")):  # "none of its systems were hit"
+            return "negated", table.text[token.i]
     if claimed:
         return "claimed", None
-    if sent.text.rstrip().endswith("?"):
+    if sent_text.rstrip().endswith("?"):
         return "suspected", "?"  # a question ("Did North Korea hack Sony?") asserts nothing
     for phrase in lex["hedge_phrases"] + (lex["attribution_hedge_phrases"] if attribution else []):
         if phrase in text:
             return "suspected", phrase
+    hedges = lex.words("hedges")
     for token in words:
-        if (token.lower_ in lex["hedges"] or token.lemma_ in lex["hedges"]) and token.pos_ != "PROPN":
-            return "suspected", token.text  # (not the month: "the May 7 attack")
+        if (lower[token.i] in hedges or lemma[token.i] in hedges) and table.pos[token.i] != "PROPN":
+            return "suspected", table.text[token.i]  # (not the month: "the May 7 attack")
     return "asserted", None
 
 
@@ -71,25 +80,31 @@ def _compound_word(token: Token) -> bool:
 
 def _phrase_governs(sent: Span, phrase: str, anchors: list[Token]) -> bool:
     """A negation phrase counts when it stands before the anchor in the same sentence."""
-    start = sent.text.lower().find(phrase) + sent.start_char
+    start = tokens_of(sent.doc).span_text(sent.start, sent.end).lower().find(phrase) + sent.start_char
     return any(a.idx > start for a in anchors)
 
 
 def source_of(sent: Span, refer) -> tuple[int | None, Token | None]:
     """Who the sentence quotes: "according to X", "told X", "X said" -> (cluster, cue token)."""
-    for token in sent:
-        if token.lower_ == "according" and token.i + 2 <= sent.end - 1 and token.nbor().lower_ == "to":
+    doc = sent.doc
+    table = tokens_of(doc)  # a Token is made only for the words that can be a cue
+    for k in range(sent.start, sent.end):
+        if table.lower[k] == "according" and k + 2 <= sent.end - 1 and table.lower[k + 1] == "to":
+            token = doc[k]
             cluster = _first_ref(token.nbor(2), sent, refer)
             if cluster is not None:
                 return cluster, token
-        if token.lemma_ == "tell" and token.pos_ == "VERB":
+        if table.lemma[k] == "tell" and table.pos[k] == "VERB":
+            token = doc[k]
             for child in token.children:
                 if child.dep_ in ("dobj", "dative", "iobj"):
                     cluster = refer(child)
                     if cluster is not None:
                         return cluster, token
-    for token in sent:
-        if token.lemma_ in lexicon(sent.doc).words("source_verbs") and token.pos_ == "VERB":
+    verbs = lexicon(doc).words("source_verbs")
+    for k in range(sent.start, sent.end):
+        if table.lemma[k] in verbs and table.pos[k] == "VERB":
+            token = doc[k]
             for child in token.children:
                 if child.dep_ == "nsubj":
                     cluster = refer(child)

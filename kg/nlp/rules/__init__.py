@@ -13,4 +13,25 @@ RULES = (attribution_agent, attribution_attackers, attribution_actor_phrase, att
          attribution_responsible, attribution_claim, attribution_blame, attribution_charged, attribution_actor_acts, motive, hired, investigates, subsidiary, leader,
          executive, executive_apposition, denounced, produced, appears_in, used, works_with)
 
-__all__ = ["DESCRIPTIVE", "RULES", "Found", "SentenceView", "leaked"]
+
+
+def apply(view: SentenceView) -> list[Found]:
+    """What the rules find in the view's sentence, rule by rule in RULES order. A rule with a trigger
+    (`triggered_by`) is called only when the sentence has one of its words."""
+    words = view.ctx.sentence_words(view.index)
+    found: list[Found] = []
+    for rule, (lowers, lemmas, deps) in _triggers(view.ctx.lexicon):
+        if lowers is None or not (words.lowers.isdisjoint(lowers) and words.lemmas.isdisjoint(lemmas)
+                                  and words.deps.isdisjoint(deps)):
+            found += rule(view)
+    return found
+
+
+def _triggers(lex) -> list[tuple]:
+    """Each rule's body with its trigger's words in this lexicon ((None, None, None): no trigger)."""
+    return lex.memo("rule_triggers", lambda: [
+        (rule.__wrapped__, rule.trigger(lex)) if hasattr(rule, "trigger") else (rule, (None, None, None))
+        for rule in RULES])
+
+
+__all__ = ["DESCRIPTIVE", "RULES", "Found", "SentenceView", "apply", "leaked"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.nlp.rules.base import Found, SentenceView, actors_in, attacker_noun, attacker_nouns, children_of, clause_before, is_attack_word, lemma_of, mentions_attack, named_actors, phrase_of, subjects_of, subtree_of
+from kg.nlp.rules.base import Found, SentenceView, actors_in, attacker_noun, attacker_nouns, children_of, clause_before, is_attack_word, lemma_of, mentions_attack, named_actors, phrase_of, subjects_of, subtree_of, triggered_by
 
 # Words a rule cannot match without (see SentenceView.has).
 _AGENT = frozenset({"agent"})
@@ -15,11 +15,10 @@ _RULE = frozenset({"rule"})
 _OPERATIONS = frozenset({"campaign", "operation", "spree", "scheme", "espionage", "scam"})
 
 
+@triggered_by(deps=_AGENT)
 def attribution_agent(view: SentenceView) -> list[Found]:
     """'compromised by a group that calls itself X', 'damage caused by X', 'hit by X'."""
     out = []
-    if not view.has(deps=_AGENT):
-        return out
     for token in view.span:
         if token.dep_ != "agent":
             continue
@@ -114,11 +113,10 @@ def attribution_actor_phrase(view: SentenceView) -> list[Found]:
     return out
 
 
+@triggered_by(lowers=_SIGNED)
 def attribution_hacked_by(view: SentenceView) -> list[Found]:
     """The attackers' own signature: 'Hacked By X' shown on screens or a defaced page."""
     out = []
-    if not view.has(lowers=_SIGNED):
-        return out
     for token in view.span:
         if token.lower_ in ("hacked", "pwned", "defaced") and token.i + 1 < len(view.ctx.doc) \
                 and token.nbor().lower_ == "by":
@@ -131,12 +129,11 @@ def attribution_hacked_by(view: SentenceView) -> list[Found]:
     return out
 
 
+@triggered_by(lowers="responsible_words", lemmas="launch_verbs")
 def attribution_responsible(view: SentenceView) -> list[Found]:
     """'X (might be) responsible for / behind the attack', 'X launched / carried out the attack'."""
     out = []
     words = view.lex("responsible_words")
-    if not view.has(lowers=words, lemmas=view.lex("launch_verbs")):
-        return out
     for token in view.span:
         anchor = None
         if token.lower_ in words and token.dep_ in ("acomp", "attr", "prep", "ROOT", "advmod", "amod"):
@@ -188,11 +185,10 @@ def _antecedent(view: SentenceView, verb) -> list:
     return tokens
 
 
+@triggered_by(lemmas=_LINK_VERBS)
 def attribution_linked(view: SentenceView) -> list[Found]:
     """'the MGM hack linked to Scattered Spider', 'an attack blamed on X', 'a breach attributed to X'."""
     out = []
-    if not view.has(lemmas=_LINK_VERBS):
-        return out
     for token in view.span:
         if token.lemma_.lower() not in _LINK_VERBS or token.tag_ != "VBN":
             continue
@@ -217,11 +213,10 @@ def _other_attacks(target) -> bool:
         words & {"previous", "earlier", "past", "other", "elsewhere", "similar"})
 
 
+@triggered_by(lemmas=_CLAIM)
 def attribution_claim(view: SentenceView) -> list[Found]:
     """'X claimed responsibility for the attack', 'X claims to have stolen ...'."""
     out = []
-    if not view.has(lemmas=_CLAIM):
-        return out
     for token in view.span:
         if lemma_of(token) != "claim" or token.pos_ != "VERB":
             continue
@@ -239,11 +234,10 @@ def attribution_claim(view: SentenceView) -> list[Found]:
     return out
 
 
+@triggered_by(lemmas=("blame_verbs", "denial_verbs", _RULE))
 def attribution_blame(view: SentenceView) -> list[Found]:
     """'officials blamed X for the attack', 'attributed the attack to X', 'X denied involvement'."""
     out = []
-    if not view.has(lemmas=view.lex("blame_verbs") | view.lex("denial_verbs") | _RULE):
-        return out
     for token in view.span:
         lemma = lemma_of(token)
         if token.pos_ != "VERB":
@@ -293,11 +287,12 @@ _CRIME_WORDS = frozenset({"hack", "hacking", "breach", "phishing", "fraud", "att
                           "malware", "steal", "theft", "intrusion", "scheme", "scam", "extortion", "computer", "wire"})
 
 
+@triggered_by(lemmas=(_CHARGE, _DEFENDANTS, frozenset({"face"})))
 def attribution_charged(view: SentenceView) -> list[Found]:
     """'X was charged with hacking', 'police arrested X over the breach', 'X pleaded guilty': the people the
     law names for an attack. Suspected until a court says so (convicted, sentenced, pleaded guilty)."""
     out = []
-    if view.incident() is None or not view.has(lemmas=_CHARGE | _DEFENDANTS | {"face"}):
+    if view.incident() is None:
         return out
     for token in view.span:
         lemma = lemma_of(token)
@@ -337,11 +332,12 @@ _ACTS = _FRAUD | frozenset({"leak", "dump", "steal", "extort", "publish", "relea
 _OWN_WORD = frozenset({"post", "publish", "release", "leak", "dump", "threaten", "demand"})
 
 
+@triggered_by(lemmas=_ACTS)
 def attribution_actor_acts(view: SentenceView) -> list[Found]:
     """'The Pale Rider leaked the episodes', 'the group dumped the files': in a story about an attack, what a
     named threat actor does to its victims is the attack."""
     out = []
-    if view.incident() is None or not view.has(lemmas=_ACTS):
+    if view.incident() is None:
         return out
     for token in view.span:
         if token.pos_ != "VERB" or lemma_of(token) not in _ACTS or token.i in view.incident_tokens:

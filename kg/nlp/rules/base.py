@@ -8,6 +8,8 @@ text is. Subjects and objects are ("e", cluster) or ("i", incident) references.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import wraps
+from typing import Callable
 
 from spacy.tokens import Span, Token
 
@@ -74,6 +76,42 @@ class SentenceView:
 
     def typed(self, tokens, types) -> list[int]:
         return [c for c in self.refs(tokens) if self.ctx.type_of(c) in types]
+
+
+# A part of a trigger: a lexicon entry by name ("hire_verbs") or a set of words.
+TriggerWords = str | frozenset[str] | tuple["str | frozenset[str]", ...]
+
+
+def triggered_by(lowers: TriggerWords = (), lemmas: TriggerWords = (), deps: TriggerWords = ()):
+    """A rule that can match only in a sentence with one of these words (lower-case forms, lower-cased
+    lemmas, dependency labels; see `SentenceView.has`). Called on another sentence, it finds nothing.
+
+    The rule keeps the test (`rule(view)` makes it), and exposes it as `rule.trigger(lexicon)` and its body
+    as `rule.__wrapped__`, so `kg.nlp.rules.apply` tests it from words it holds once per sentence, instead of
+    calling each rule on every sentence: most sentences open no rule's trigger."""
+    def decorate(rule: Callable[..., list[Found]]) -> Callable[..., list[Found]]:
+        key = ("trigger", rule.__module__, rule.__name__)
+
+        def trigger(lex) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+            return lex.memo(key, lambda: tuple(_trigger_words(lex, part) for part in (lowers, lemmas, deps)))
+
+        @wraps(rule)
+        def gated(view: SentenceView, *args) -> list[Found]:
+            if not view.has(*trigger(view.ctx.lexicon)):
+                return []
+            return rule(view, *args)
+
+        gated.trigger = trigger
+        return gated
+    return decorate
+
+
+def _trigger_words(lex, part: TriggerWords) -> frozenset[str]:
+    if isinstance(part, str):
+        return lex.words(part)
+    if isinstance(part, tuple):
+        return frozenset().union(*(_trigger_words(lex, p) for p in part))
+    return frozenset(part)
 
 
 def lemma_of(token: Token) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.nlp.rules.base import DocContext, Found, SentenceView, children_of, lemma_of, own_words, subjects_of, subtree_of
+from kg.nlp.rules.base import DocContext, Found, SentenceView, children_of, lemma_of, own_words, subjects_of, subtree_of, triggered_by
 
 # Words a rule cannot match without (see SentenceView.has). "parent" also stands for "parent company".
 _OWN_VERBS = frozenset({"buy", "acquire", "own", "purchase"})
@@ -14,13 +14,12 @@ _APPOS = frozenset({"appos"})
 _STARRING = frozenset({"starring"})
 
 
+@triggered_by(lowers=(_PARENT_WORDS, "unit_nouns"), lemmas=_OWN_VERBS)
 def subsidiary(view: SentenceView) -> list[Found]:
     """"X's Y unit/division", "Y, a subsidiary of X", "Y, owned by X", "X, the parent company of Y"."""
     out = []
     units = view.lex("unit_nouns")
     ctx = view.ctx
-    if not view.has(lowers=_PARENT_WORDS | units, lemmas=_OWN_VERBS):
-        return out
 
     def add(child, parent, token, rule, confidence=0.8):
         if None not in (child, parent) and child != parent and ctx.type_of(child) == ctx.type_of(parent) == "Organization":
@@ -85,12 +84,11 @@ def subsidiary(view: SentenceView) -> list[Found]:
     return out
 
 
+@triggered_by(lowers="leader_titles")
 def leader(view: SentenceView) -> list[Found]:
     """'Iranian President Masoud Pezeshkian', 'Russian President Vladimir Putin'."""
     out = []
     titles = view.lex("leader_titles")
-    if not view.has(lowers=titles):
-        return out
     for token in view.span:
         if token.lower_ not in titles:
             continue
@@ -107,12 +105,11 @@ def leader(view: SentenceView) -> list[Found]:
     return out
 
 
+@triggered_by(lowers="exec_titles")
 def executive(view: SentenceView) -> list[Found]:
     """'bank CEO Elena Varga and co-chair Tomas Reyes', 'X, chief executive of Y'."""
     out = []
     titles = view.lex("exec_titles")
-    if not view.has(lowers=titles):
-        return out
     previous_org = None
     for token in view.span:
         if token.lower_ not in titles:
@@ -134,13 +131,14 @@ def executive(view: SentenceView) -> list[Found]:
     return out
 
 
+@triggered_by(lowers=("exec_titles", _APPOSITION_TITLES))
 def executive_apposition(view: SentenceView) -> list[Found]:
     """'Tom Burt, Microsoft's corporate vice president', 'Jane Doe, the committee's chairwoman',
     'John Roe, chief executive of Initech'."""
     out = []
     titles = view.lex("exec_titles") | _APPOSITION_TITLES
     ctx = view.ctx
-    if not (view.has(deps=_APPOS) and view.has(lowers=titles)):
+    if not view.has(deps=_APPOS):
         return out
     for token in view.span:
         if token.dep_ != "appos" or token.lower_ not in titles:
@@ -169,11 +167,10 @@ def _after_and(token: Token) -> bool:
     return any(doc[k].lower_ in ("and", ",") for k in range(max(0, token.i - 3), token.i))
 
 
+@triggered_by(lemmas="denounce_verbs")
 def denounced(view: SentenceView) -> list[Found]:
     """'X denounced Y', 'Y has been denounced by X'."""
     out = []
-    if not view.has(lemmas=view.lex("denounce_verbs")):
-        return out
     for token in view.span:
         if token.pos_ != "VERB" or lemma_of(token) not in view.lex("denounce_verbs"):
             continue
@@ -191,11 +188,10 @@ def denounced(view: SentenceView) -> list[Found]:
     return out
 
 
+@triggered_by(lowers="produce_nouns", lemmas="produce_verbs")
 def produced(view: SentenceView) -> list[Found]:
     """"X's backing of the film Y", "X produced Y", "Y, released by X"."""
     out = []
-    if not view.has(lowers=view.lex("produce_nouns"), lemmas=view.lex("produce_verbs")):
-        return out
     for token in view.span:
         lemma = lemma_of(token)
         if token.lower_ in view.lex("produce_nouns") and token.pos_ == "NOUN":
@@ -213,13 +209,12 @@ def produced(view: SentenceView) -> list[Found]:
     return out
 
 
+@triggered_by(lowers=("film_cues", _STARRING))
 def appears_in(view: SentenceView) -> list[Found]:
     """"Brad Pitt WWII drama 'Fury'", "Y, starring X and Z"."""
     out = []
     cues = view.lex("film_cues")
     ctx = view.ctx
-    if not view.has(lowers=cues | _STARRING):
-        return out
     for token in view.span:
         if token.lower_ in cues:
             people = [c for c in ctx.clusters_in(ctx.doc[max(view.span.start, token.i - 5):token.i]) if ctx.type_of(c) == "Person"]

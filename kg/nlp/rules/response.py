@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.nlp.rules.base import Found, SentenceView, children_of, lemma_of, mentions_attack, own_words, subjects_of, subtree_of
+from kg.nlp.rules.base import Found, SentenceView, children_of, lemma_of, mentions_attack, own_words, subjects_of, subtree_of, triggered_by
 
 
+@triggered_by(lowers="motive_preps", lemmas="motive_verbs")
 def motive(view: SentenceView) -> list[Found]:
     """'in retribution for X', 'X may have triggered the attack'."""
     out = []
-    if not view.has(lowers=view.lex("motive_preps"), lemmas=view.lex("motive_verbs")):
-        return out
     for token in view.span:
         if token.lower_ in view.lex("motive_preps"):
             works = view.typed(subtree_of(children_of(token, "prep")), ("Film", "Product", "Organization", "Person", "Country"))
@@ -27,11 +26,10 @@ def motive(view: SentenceView) -> list[Found]:
     return out
 
 
+@triggered_by(lemmas="hire_verbs")
 def hired(view: SentenceView) -> list[Found]:
     """'X hired Y to clean up the attack' -> X HIRED Y, Y RESPONDED_TO the incident."""
     out = []
-    if not view.has(lemmas=view.lex("hire_verbs")):
-        return out
     for token in view.span:
         if token.pos_ != "VERB" or lemma_of(token) not in view.lex("hire_verbs"):
             continue
@@ -65,11 +63,10 @@ def hired(view: SentenceView) -> list[Found]:
 
 
 
+@triggered_by(lowers="investigation_nouns", lemmas="investigate_verbs")
 def investigates(view: SentenceView) -> list[Found]:
     """'X is investigating the hack', 'X leads a probe into the attack'."""
     out = []
-    if not view.has(lowers=view.lex("investigation_nouns"), lemmas=view.lex("investigate_verbs")):
-        return out
     for token in view.span:
         lemma = lemma_of(token)
         target = None
@@ -124,13 +121,14 @@ def investigates(view: SentenceView) -> list[Found]:
 _VICTIMS = ("Organization", "Person")  # the model takes some companies for people
 
 
+@triggered_by(lemmas="work_with_verbs")
 def works_with(view: SentenceView) -> list[Found]:
     """Partners in the aftermath. 'The library said it was working with the National Cyber Security Centre':
     whom a victim works with responded to its attack; 'the investigation was led by the FBI, working with
     the Secret Service': whom an investigator works with investigates too."""
     out = []
     incident = view.incident()
-    if incident is None or not view.has(lemmas=view.lex("work_with_verbs")):
+    if incident is None:
         return out
     for token in view.span:
         if token.pos_ != "VERB" or lemma_of(token) not in view.lex("work_with_verbs"):
@@ -177,11 +175,10 @@ def plural_antecedent(view: SentenceView, token: Token) -> list[int]:
     return []
 
 
+@triggered_by(lemmas="leak_verbs")
 def leaked(view: SentenceView, next_sentence: Span | None) -> list[Found]:
     """'five movies were leaked online, including X, Y', negated by 'no proof ... related to the attack'."""
     out = []
-    if not view.has(lemmas=view.lex("leak_verbs")):
-        return out
     for token in view.span:
         if token.pos_ != "VERB" or lemma_of(token) not in view.lex("leak_verbs"):
             continue
