@@ -508,8 +508,9 @@ def _descriptors(doc: Doc) -> list[Candidate]:
                 out.append(Candidate(ent.start, ent.end, "Person", 2, "who-clause"))
     # "an indictment charging Ivan Rask and Olga Tarn", "police arrested Rask O.": whom the law charges by a
     # two- or three-word name is a person (a company has a legal form: "charged Acme Corp.")
-    for token in doc:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in _CHARGE_VERBS:
+    for k in (k for k, lemma in enumerate(table.lemma) if lemma.lower() in _CHARGE_VERBS):
+        token = doc[k]  # (a Token only for the few words that can be a charge)
+        if token.pos_ != "VERB":
             continue
         for obj in (c for c in token.children if c.dep_ in ("dobj", "nsubjpass")):
             for person in (obj, *(c for c in obj.conjuncts)):
@@ -538,7 +539,8 @@ def _actor_appositions(doc: Doc) -> list[Candidate]:
     attackers' noun qualified as such is a threat actor."""
     nouns = lexicon(doc).words("actor_nouns") - {"operation", "team", "unit"}
     out = []
-    for token in doc:
+    lemmas = tokens_of(doc).lemma
+    for token in (doc[k] for k, lemma in enumerate(lemmas) if lemma.lower() in nouns):
         # ("collective" is often tagged an adjective: "the hacking collective Grey Heron")
         if token.lemma_.lower() not in nouns or token.pos_ != "NOUN" and not (
                 token.pos_ == "ADJ" and token.lower_ == "collective"):
@@ -785,7 +787,7 @@ def _products(doc: Doc) -> list[Candidate]:
         if nxt is not None and (nxt.lower_ in heads or (nxt.lower_ == "game" and after is not None and after.lower_ == "console")):
             if start > 0 and doc[start - 1].lower_ in ("’s", "'s") and doc[start - 1].tag_ == "POS":
                 out.append(Candidate(start, end, "Product", 3, "product-of-org"))
-        if start > 0 and doc[start - 1].lower_ in ("its", "their") and any(
+        if start > 0 and tokens_of(doc).lower[start - 1] in ("its", "their") and any(
                 t.lower_ in heads for t in doc[end:min(end + 4, len(doc))] if not t.is_punct or t.text == "-"):
             out.append(Candidate(start, end, "Product", 3, "product-of-org"))  # "its Quill file-storage service"
         elif last.text in ("Network", "Platform", "Console", "Store") and end - start >= 2:
