@@ -192,8 +192,8 @@ class DocContext:
                 continue  # a security firm reports on other people's incidents: never "the company" hit
             # the name's words ("the studio": "... Pictures"), or the kind the text gives it ("the company": a
             # name the text calls a company, not the outlet that reported on it)
-            fit = 2.0 if any(w.lower() in heads for w in cluster.name.split()) or (
-                cluster.kind is not None and token.lower_ in self.lexicon["org_kind_cues"].get(cluster.kind, ())) else 0.0
+            called = cluster.kind is not None and token.lower_ in self.lexicon["org_kind_cues"].get(cluster.kind, ())
+            fit = 2.0 if called or any(w.lower() in heads for w in cluster.name.split()) else 0.0
             here = self.sent_of_token[token.i]  # the nearer, the likelier: this sentence well ahead of the last
             score = fit + self.salience[c] + (2.0 if self.mentions[n].sent == here else
                                               1.0 if self.mentions[n].sent == here - 1 else 0.0)

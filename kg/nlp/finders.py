@@ -605,8 +605,8 @@ def _appositions(doc: Doc) -> list[Candidate]:
             if word in _PERSON_TITLES and end - start >= 2 and (k + 1 >= len(doc) or doc[k + 1].pos_ != "NOUN"):
                 out.append(Candidate(start, end, "Person", 3, "apposition-person"))  # "X, the company's CFO"
                 break
-            if (word in ORG_APPOSITIVES or word in BODY_HEADS and doc[k].dep_ == "appos"
-                                               and (first == end + 3 or doc[k].is_lower)) and (k + 1 >= len(doc) or doc[k + 1].pos_ != "NOUN"):
+            body = word in BODY_HEADS and doc[k].dep_ == "appos" and (first == end + 3 or doc[k].is_lower)
+            if (word in ORG_APPOSITIVES or body) and (k + 1 >= len(doc) or doc[k + 1].pos_ != "NOUN"):
                 out.append(Candidate(start, end, "Organization", 3, "apposition-org"))
                 break
             if word in PRODUCT_HEADS and (k + 1 >= len(doc) or doc[k + 1].pos_ != "NOUN"):

@@ -611,7 +611,7 @@ def test_real_news_a_frequent_target_is_no_victim_of_this_attack(nlp):
 
 def test_real_news_plural_descriptors_collectives_and_lone_place_names(nlp):
     g = graph_of(nlp, "Acme Bank and Borealis Insurance were on the list, along with the router makers Quillmark and "
-                      "Halvard.\nSome researchers tie the group to the pro-Kremlin hacking collective Grimnet, with "
+                      "Halvard.\nSome researchers tie the group to the pro-government hacking collective Grimnet, with "
                       "which it has announced joint campaigns.")
     assert types(g).get("Quillmark") == "Organization" and types(g).get("Halvard") == "Organization"
     assert types(g).get("Grimnet") == "ThreatActor"

@@ -155,9 +155,9 @@ def attribution_responsible(view: SentenceView) -> list[Found]:
                               or children_of(anchor, "nsubj"))
         doers = children_of(verb, "nsubj")
         if len(doers) > 1 and any(d.pos_ == "NOUN" and any(c.lower_ in ("a", "an") for c in d.children) for d in doers):
-            continue  # "Advisory Notice, ... In most cases, a bad actor has orchestrated ...": two subjects, one unnamed
+            continue  # "Advisory Notice, ... a bad actor has orchestrated ...": two subjects, one unnamed
         if subjects and all(t.lower_ in ("that", "which", "who") for t in subjects):
-            subjects = _antecedent(view, verb)  # "X, a gang that the FBI has said was responsible for the attack"
+            subjects = _antecedent(view, verb)  # "X, a gang that the police have said was responsible for the attack"
         if anchor.dep_ == "prep" and verb.pos_ in ("NOUN", "PROPN"):  # "the ALPHV gang behind the attack"
             inside = {t.i for t in anchor.subtree}
             subjects = [t for t in verb.subtree if t.i not in inside]
@@ -173,7 +173,7 @@ def attribution_responsible(view: SentenceView) -> list[Found]:
 
 
 def _antecedent(view: SentenceView, verb) -> list:
-    """What a relative pronoun subject stands for: the noun its clause hangs from (up through "the FBI has said"),
+    """What a relative pronoun subject stands for: the noun its clause hangs from (up through "the police have said"),
     and the name that noun is in apposition to ("Grimlock, a gang that ...")."""
     clause = next((a for a in [verb, *verb.ancestors] if a.dep_ == "relcl"), None)
     if clause is None:
