@@ -622,7 +622,7 @@ def _verb_victim(ctx: DocContext, token: Token) -> int | None:
         places = [g for c in token.children for p in ([c] if c.dep_ == "prep" else c.children)
                   if p.dep_ == "prep" and p.lower_ == "to" for g in p.subtree]
     if token.lemma_.lower() in ("steal", "exfiltrate", "take", "leak"):
-        # what was stolen is loot, never a named victim itself: not "... in Britain, the United States and Canada
+        # what was stolen is loot, never a named victim itself: not "... in Moldova, Ruritania and Borealia
         # was stolen" (a list the parser made the subject); its owner may be ("Acme's records were stolen")
         subjects = [c for c in subjects if ctx.cluster_at(c) is None]
     for group in (subjects, objects):
@@ -759,7 +759,7 @@ def _best_in(ctx: DocContext, tokens: list[Token]) -> int | None:
         cluster = ctx.refer(token)
         if cluster is None or ctx.type_of(cluster) in ("ThreatActor", "Malware"):
             continue
-        first = token  # "in Britain, the United States and Canada": each country of the list, as the first
+        first = token  # "in Moldova, Ruritania and Borealia": each country of the list, as the first
         while first.dep_ == "conj" and first.head is not first:
             first = first.head
         if ctx.type_of(cluster) == "Country" and (
