@@ -780,6 +780,7 @@ def _outlets(doc: Doc) -> list[Candidate]:
 def _products(doc: Doc) -> list[Candidate]:
     heads = {"console", "network", "platform", "app", "software", "service", "browser", "system", "store"}
     out = []
+    table = tokens_of(doc)
     for start, end in capitalised_runs(doc, max_len=4):
         nxt = doc[end] if end < len(doc) else None
         last = doc[end - 1]
@@ -787,11 +788,12 @@ def _products(doc: Doc) -> list[Candidate]:
         if nxt is not None and (nxt.lower_ in heads or (nxt.lower_ == "game" and after is not None and after.lower_ == "console")):
             if start > 0 and doc[start - 1].lower_ in ("’s", "'s") and doc[start - 1].tag_ == "POS":
                 out.append(Candidate(start, end, "Product", 3, "product-of-org"))
-        if start > 0 and tokens_of(doc).lower[start - 1] in ("its", "their") and any(
-                t.lower_ in heads for t in doc[end:min(end + 4, len(doc))] if not t.is_punct or t.text == "-"):
-            out.append(Candidate(start, end, "Product", 3, "product-of-org"))  # "its Quill file-storage service"
         elif last.text in ("Network", "Platform", "Console", "Store") and end - start >= 2:
             out.append(Candidate(start, end, "Product", 2, "product-name"))
+        if start > 0 and table.lower[start - 1] in ("its", "their") and any(
+                word in heads for k, word in enumerate(table.lower[end:end + 4], end)
+                if not table.is_punct[k] or word == "-"):
+            out.append(Candidate(start, end, "Product", 3, "product-of-org"))  # "its Quill file-storage service"
     return out
 
 
