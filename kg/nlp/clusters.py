@@ -47,6 +47,7 @@ def resolve_mentions(mentions: list[Mention], lexicon: Lexicon, body_start: int 
     _link_acronyms(mentions, keys, uf)
     weak |= _link_prefixes(mentions, keys, uf, body_start, {keys[i] for i in units})
     weak |= _link_surnames(mentions, keys, uf)
+    _link_inverted(mentions, keys, uf)
     weak |= _link_country_prefixed(mentions, keys, uf)
     clusters: list[Cluster] = []
     of_mention = [0] * len(mentions)
@@ -128,26 +129,37 @@ def _link_surnames(mentions: list[Mention], keys: list[str], uf: UnionFind) -> s
 _INVERTED_HEADS = {"department", "ministry", "office", "bureau"}
 
 
+def _orgs_by_key(mentions: list[Mention], keys: list[str]) -> dict[str, list[int]]:
+    by_key: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        if GROUP_OF_TYPE.get(m.type) == "org" and m.type != "Country":
+            by_key.setdefault(keys[i], []).append(i)
+    return by_key
+
+
+def _link_inverted(mentions: list[Mention], keys: list[str], uf: UnionFind) -> None:
+    """'the Department of Fisheries' ... 'the Fisheries Department': one body, its head word first or last."""
+    by_key = _orgs_by_key(mentions, keys)
+    for key, found in by_key.items():
+        words = key.split()
+        if len(words) >= 3 and words[0] in _INVERTED_HEADS and words[1] == "of":
+            for j in by_key.get(" ".join(words[2:] + words[:1]), ()):
+                uf.union(found[0], j)
+
+
 def _link_country_prefixed(mentions: list[Mention], keys: list[str], uf: UnionFind) -> set[int]:
     """'the U.S. Secret Service' ... 'the Secret Service', 'Ruritanian Telecom' ... 'Telecom': a body named
     with its country first is called without it further on. The bare name stays weak: another article's
     "Foreign Ministry" may be another country's."""
     weak = set()
     gaz = gazetteer()
-    orgs = [i for i, m in enumerate(mentions) if GROUP_OF_TYPE.get(m.type) == "org" and m.type != "Country"]
-    by_key: dict[str, list[int]] = {}
-    for i in orgs:
-        by_key.setdefault(keys[i], []).append(i)
-    for i in orgs:
-        words = keys[i].split()
-        if len(words) >= 3 and words[0] in _INVERTED_HEADS and words[1] == "of":
-            # "the Department of Justice" ... "the Justice Department"
-            for j in by_key.get(" ".join(words[2:] + words[:1]), ()):
-                uf.union(i, j)
+    by_key = _orgs_by_key(mentions, keys)
+    for key, found in by_key.items():  # (the mentions of one key are one cluster already)
+        words = key.split()
         for n in (1, 2):  # "US ...", "United Kingdom ..."
             if len(words) > n and gaz.country(" ".join(words[:n])) is not None:
                 for j in by_key.get(" ".join(words[n:]), ()):
-                    uf.union(i, j)
+                    uf.union(found[0], j)
                     weak.add(j)
                 break
     return weak

@@ -11,6 +11,7 @@ from kg.knowledge import gazetteer
 from kg.nlp.lexicon import lexicon
 from kg.nlp.spans import (
     ACTOR_CODE,
+    CHARGE_VERBS,
     Candidate,
     PRODUCT_HEADS,
     actor_context,
@@ -450,6 +451,12 @@ _STAFF = {"employee", "employees", "staff", "staffer", "staffers", "worker", "wo
           "spokesperson", "shareholders", "executives"}
 
 
+def _name_end(table, start: int, end: int) -> int:
+    """A run of capitals ends before a lower-case "in", "on" or "at": "the website Ashford Vale on Monday",
+    "the hospital Kell General in Riverton" name no time or place."""
+    return next((k for k in range(start + 1, end) if table.text[k] in ("in", "on", "at")), end)
+
+
 def _number(text: str) -> int:
     return int(text) if text.isdigit() else -1
 
@@ -457,13 +464,12 @@ def _number(text: str) -> int:
 def _descriptors(doc: Doc) -> list[Candidate]:
     """'aluminium producer Norsk Hydro' is an organisation; 'chief financial officer Eivind Kallevik' a person."""
     out = []
+    table = tokens_of(doc)
     for start, end in capitalised_runs(doc, max_len=4):
         before = doc[start - 1] if start > 0 else None
         if before is None or not before.is_lower:
             continue
-        # "the website Ashford Vale on Monday", "the hospital Kell General in Riverton": the name ends before
-        # the time or place the run of capitals ran on into
-        end = next((k for k in range(start + 1, end) if doc[k].text in ("in", "on", "at")), end)
+        end = _name_end(table, start, end)
         plural = before.lower_.endswith("s") and before.lower_[:-1] in _DESCRIPTORS
         if before.lower_ in _DESCRIPTORS or plural:
             out.append(Candidate(start, end, "Organization", 2, "descriptor-org"))
@@ -481,14 +487,13 @@ def _descriptors(doc: Doc) -> list[Candidate]:
             doc[end + 2].text in (",", ")") and 12 <= _number(doc[end + 1].text) <= 100
         if (aged_before or aged_after) and end - start >= 2:
             out.append(Candidate(start, end, "Person", 3, "aged-person"))
-    table = tokens_of(doc)
     for start, end in capitalised_runs(doc, max_len=4):  # "a former Acme Analytics employee", "Acme spokeswoman X"
         if end < len(doc) and table.lower[end] in _STAFF and table.pos[end] == "NOUN":
             name = trim(doc, start, end)  # "A Quillmark spokesperson": not the article
             if name[1] - name[0] >= 1 and not (name[1] - name[0] == 1 and len(table.text[name[0]]) <= 2):
                 out.append(Candidate(*name, "Organization", 2, "employer"))  # (not "IT staff")
     for start, end in capitalised_runs(doc, max_len=4):  # "its alleged leader, Rask O.", "the chairman, X"
-        end = next((k for k in range(start + 1, end) if table.text[k] in ("in", "on", "at")), end)
+        end = _name_end(table, start, end)
         if start < 2 or table.text[start - 1] != "," or not (end >= len(doc) or table.text[end] in (",", ".", ";")
                                                              or table.text[end] in ("in", "on", "at")):
             continue
@@ -508,7 +513,7 @@ def _descriptors(doc: Doc) -> list[Candidate]:
                 out.append(Candidate(ent.start, ent.end, "Person", 2, "who-clause"))
     # "an indictment charging Ivan Rask and Olga Tarn", "police arrested Rask O.": whom the law charges by a
     # two- or three-word name is a person (a company has a legal form: "charged Acme Corp.")
-    for k in (k for k, lemma in enumerate(table.lemma) if lemma.lower() in _CHARGE_VERBS):
+    for k in (k for k, lemma in enumerate(table.lemma) if lemma.lower() in CHARGE_VERBS):
         token = doc[k]  # (a Token only for the few words that can be a charge)
         if token.pos_ != "VERB":
             continue
@@ -522,8 +527,6 @@ def _descriptors(doc: Doc) -> list[Candidate]:
                     out.append(Candidate(start, end, "Person", 3, "charged-person"))
     return out
 
-
-_CHARGE_VERBS = {"charge", "indict", "arrest", "extradite", "sentence", "convict", "detain", "jail", "prosecute"}
 
 
 _ATTACKER_WORDS = {"hacker", "hackers", "hacking", "cybercriminal", "cybercriminals", "criminal", "cybercrime",
@@ -542,8 +545,7 @@ def _actor_appositions(doc: Doc) -> list[Candidate]:
     lemmas = tokens_of(doc).lemma
     for token in (doc[k] for k, lemma in enumerate(lemmas) if lemma.lower() in nouns):
         # ("collective" is often tagged an adjective: "the hacking collective Grey Heron")
-        if token.lemma_.lower() not in nouns or token.pos_ != "NOUN" and not (
-                token.pos_ == "ADJ" and token.lower_ == "collective"):
+        if token.pos_ != "NOUN" and not (token.pos_ == "ADJ" and token.lower_ == "collective"):
             continue
         if token.dep_ == "attr" and token.head.lemma_ == "be" and cyber_at(doc, token.i) and not any(
                 t.lower_ in _BENIGN for t in token.sent):  # "TSB is a mysterious group that dumped stolen files"

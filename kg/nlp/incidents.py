@@ -389,11 +389,9 @@ def _attack_verb(token: Token, sent, ctx: DocContext | None = None) -> bool:
         return True  # "the ransomware sneaked into the hospital's network"
     if lemma not in lex["attack_verb_needs_cyber"] and lemma not in ("steal", "exfiltrate", "take"):
         return False  # (before the subtree walk below, which no other verb needs)
-    attackers = {"hackers", "hacker", "attackers", "intruders", "ransomware", "criminals", "cybercriminals", "gang",
-                 "actor", "actors", "thieves", "cyberthieves", "crooks", "fraudsters"}
     # "attacked by hackers", "hit by Grimlock" (a malware or a threat actor the text names)
     by_attackers = any(
-        c.dep_ in ("agent", "nsubj") and any(g.lower_ in attackers or (
+        c.dep_ in ("agent", "nsubj") and any(g.lower_ in _DOERS or (
             ctx is not None and (k := ctx.cluster_at(g)) is not None and ctx.type_of(k) in ("Malware", "ThreatActor"))
             for g in c.subtree) for c in token.children) or (ctx is not None and _done_by_attackers(ctx, token))
     if lemma in lex["attack_verb_needs_cyber"]:
@@ -406,12 +404,16 @@ def _attack_verb(token: Token, sent, ctx: DocContext | None = None) -> bool:
         return any(t.lower_ in cyber for t in sent) and (by_attackers or passive_agent or beside_attack)
     if lemma in ("steal", "exfiltrate", "take"):
         taken_from = lemma != "take" and any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children)
-        return by_attackers or taken_from or (token.tag_ == "VBN" and any(g.lower_ in attackers for g in sent))
+        return by_attackers or taken_from or (token.tag_ == "VBN" and any(g.lower_ in _DOERS for g in sent))
     return False
 
 
 _ATTACKERS = {"hackers", "hacker", "attackers", "attacker", "intruders", "criminals", "cybercriminals", "gang",
               "extortionists", "scammers", "fraudsters", "thieves", "cyberthieves", "crooks"}
+
+
+# Who may do an attack verb: the attackers, and a ransomware or a threat actor named as the doer
+_DOERS = _ATTACKERS | {"ransomware", "actor", "actors"}
 
 
 _MALWARE_WORDS = {"malware", "virus", "ransomware", "worm", "trojan", "variant", "botnet", "wiper"}

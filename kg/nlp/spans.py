@@ -22,6 +22,11 @@ PRODUCT_HEADS = {"software", "platform", "server", "servers", "app", "applicatio
                   "router", "routers", "plugin", "plug-in", "ransomware", "spyware", "botnet", "exploit", "utility",
                   "appliance", "appliances", "portal", "suite"}
 
+# What the law does to a named suspect: the charge finder types its object a person, the charge rule reads
+# it as an attribution (with more verbs: kg.nlp.rules.attribution).
+CHARGE_VERBS = frozenset({"charge", "indict", "arrest", "extradite", "sentence", "convict", "detain", "jail",
+                          "prosecute"})
+
 
 @dataclass
 class Candidate:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kg.nlp.spans import CHARGE_VERBS
 from kg.nlp.rules.base import Found, SentenceView, actors_in, attacker_noun, attacker_nouns, children_of, clause_before, is_attack_word, lemma_of, mentions_attack, named_actors, phrase_of, subjects_of, subtree_of, triggered_by
 
 # Words a rule cannot match without (see SentenceView.has).
@@ -179,7 +180,7 @@ def _antecedent(view: SentenceView, verb) -> list:
     if clause is None:
         return []
     noun = clause.head
-    tokens = [t for t in view.ctx.doc[noun.left_edge.i:noun.i + 1]]
+    tokens = list(view.ctx.doc[noun.left_edge.i:noun.i + 1])
     if noun.dep_ == "appos":
         tokens += list(view.ctx.doc[noun.head.left_edge.i:noun.head.i + 1])
     return tokens
@@ -278,8 +279,7 @@ def attribution_blame(view: SentenceView) -> list[Found]:
 
 
 _CULPRITS = frozenset({"culprit", "perpetrator", "attacker", "hacker", "ringleader", "mastermind"})
-_CHARGE = frozenset({"charge", "indict", "arrest", "extradite", "sentence", "convict", "accuse", "prosecute", "detain",
-                     "plead", "jail", "imprison", "apprehend"})
+_CHARGE = CHARGE_VERBS | {"accuse", "plead", "imprison", "apprehend"}
 _DEFENDANTS = frozenset({"defendant", "suspect", "accused"})
 _COUNTS = frozenset({"charge", "count", "indictment", "prosecution", "extradition"})
 _PROVEN = frozenset({"sentence", "convict", "plead", "jail", "imprison"})
