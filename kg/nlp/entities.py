@@ -146,7 +146,7 @@ def vote_types(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
         # (a lone word the model calls a person, priority 0, weighs half: "Riverton's network" is no one's)
         votes[alias_key(table.span_text(c.start, c.end))][c.type] += (0.5 if c.priority == 0 else 1) \
             if c.rule.startswith("ner-") else c.priority ** 2
-    _share_surname_votes(votes, places={alias_key(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")})
+    _share_surname_votes(votes, places=_places(doc))
     for c in chosen:
         tally = votes[alias_key(table.span_text(c.start, c.end))]
         if tally["Malware"] and tally["ThreatActor"] >= 16:
@@ -157,6 +157,15 @@ def vote_types(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
         if best != c.type and weight > tally[c.type]:
             c.type = best
     return chosen
+
+
+def _places(doc: Doc) -> set[str]:
+    """Names the model calls a place more often than a person ("Riverton"; not "Petrov", tagged a place once)."""
+    seen: dict[str, Counter] = defaultdict(Counter)
+    for e in doc.ents:
+        if e.label_ in ("GPE", "LOC", "FAC", "PERSON"):
+            seen[alias_key(e.text)][e.label_ == "PERSON"] += 1
+    return {key for key, tally in seen.items() if tally[False] > tally[True]}
 
 
 def _share_surname_votes(votes: dict[str, Counter], places: set[str]) -> None:

@@ -13,6 +13,7 @@ from kg.nlp.spans import (
     ACTOR_CODE,
     CHARGE_VERBS,
     Candidate,
+    LOWER_INSIDE,
     PRODUCT_HEADS,
     actor_context,
     actor_nearby,
@@ -27,6 +28,7 @@ from kg.nlp.spans import (
     name_token,
     proper_noun,
     quoted_spans,
+    run_end,
     sentence_bounds,
     software_context,
     trim,
@@ -471,13 +473,15 @@ def _descriptors(doc: Doc) -> list[Candidate]:
             continue
         end = _name_end(table, start, end)
         plural = before.lower_.endswith("s") and before.lower_[:-1] in _DESCRIPTORS
-        if before.lower_ in _DESCRIPTORS or plural:
+        if plural:
+            # "the router makers Acme and Borealis-Tech": each name of the list (a run may hold the "and")
+            end = next((k for k in range(start + 1, end) if table.lower[k] == "and"), end)
             out.append(Candidate(start, end, "Organization", 2, "descriptor-org"))
-            if plural and end + 1 < len(doc) and doc[end].lower_ == "and" and doc[end + 1].text[:1].isupper():
-                # "the router makers Acme and Borealis": the second name of the list too
-                after = next((r for r in capitalised_runs(doc, max_len=4) if r[0] == end + 1), None)
-                if after is not None:
-                    out.append(Candidate(*after, "Organization", 2, "descriptor-org"))
+            if end + 1 < len(doc) and table.lower[end] == "and" and table.upper[end + 1]:
+                second = run_end(table, end + 1, 4, inside=LOWER_INSIDE - {"and"})
+                out.append(Candidate(end + 1, second, "Organization", 2, "descriptor-org"))
+        elif before.lower_ in _DESCRIPTORS:
+            out.append(Candidate(start, end, "Organization", 2, "descriptor-org"))
         elif before.lower_ in _PERSON_TITLES and end - start >= 2:
             out.append(Candidate(start, end, "Person", 2, "title-person"))
     for start, end in capitalised_runs(doc, max_len=4):  # ages: "45-year-old Rask O.", "Tarn V., 34,"

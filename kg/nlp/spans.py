@@ -79,17 +79,24 @@ def _capitalised_runs(t: Tokens, max_len: int) -> list[tuple[int, int]]:
     i = 0
     while i < n:
         if upper[i] and not t.is_punct[i]:
-            j = i + 1
-            while j < n and j - i < max_len and (
-                upper[j] or (t.lower[j] in LOWER_INSIDE and j + 1 < n and upper[j + 1])
-                or (t.text[j] in ("-", ".") and not t.whitespace[j - 1] and j + 1 < n and upper[j + 1])
-            ) and "\n" not in t.whitespace[j - 1]:
-                j += 1
+            j = run_end(t, i, max_len)
             runs.append((i, j))
             i = j
         else:
             i += 1
     return runs
+
+
+def run_end(t: Tokens, i: int, max_len: int, inside: set[str] = LOWER_INSIDE) -> int:
+    """The end of the run of capitalised words that starts at token i (a capitalised word)."""
+    n, upper = len(t.text), t.upper
+    j = i + 1
+    while j < n and j - i < max_len and (
+        upper[j] or (t.lower[j] in inside and j + 1 < n and upper[j + 1])
+        or (t.text[j] in ("-", ".") and not t.whitespace[j - 1] and j + 1 < n and upper[j + 1])
+    ) and "\n" not in t.whitespace[j - 1]:
+        j += 1
+    return j
 
 
 def name_after(doc: Doc, i: int, allow_quotes: bool = True) -> tuple[int, int] | None:

@@ -617,6 +617,12 @@ def test_real_news_plural_descriptors_collectives_and_lone_place_names(nlp):
     assert types(g).get("Grimnet") == "ThreatActor"
 
 
+def test_real_news_a_plural_descriptor_list_splits_at_and_whatever_the_names_hold(nlp):
+    g = graph_of(nlp, "The list included the router makers Linkford and Q-Net and the carrier Borealis Telecom.")
+    assert types(g).get("Linkford") == "Organization" and types(g).get("Q-Net") == "Organization"
+    assert not [name for name in types(g) if " and " in name]
+
+
 def test_real_news_makers_employers_and_trailing_words(nlp):
     g = graph_of(nlp, "A key part of the malware was Grimlock, an Acme exploit that was stolen in 2017.\n"
                       "A former Quillmark Analytics employee said the data had been shared.\n"

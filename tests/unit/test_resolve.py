@@ -71,3 +71,16 @@ def test_clusters_a_body_named_with_its_country_is_the_same_body_without_it():
         ["Department of Fisheries", "Fisheries Department"]]
     assert _clusters_of("Ruritanian Fisheries Department", "Fisheries Office") == [
         ["Fisheries Office"], ["Ruritanian Fisheries Department"]]
+
+
+def test_a_name_is_a_place_only_when_the_model_says_so_more_often_than_person():
+    from spacy.tokens import Doc, Span
+
+    from kg.nlp.entities import _places
+
+    words = "Karen Mills met Mills in Riverton ; Mills and Riverton , Riverton".split()
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 3, 4, "GPE"), Span(doc, 5, 6, "GPE"), Span(doc, 7, 8, "PERSON"),
+                Span(doc, 9, 10, "PERSON"), Span(doc, 11, 12, "GPE")]
+    # "Mills": once a place, once a person (and a full name's surname) -> no place; "Riverton": twice a place
+    assert _places(doc) == {"riverton"}
