@@ -92,6 +92,7 @@ CODES_USED_AS_NAMES: dict[str, tuple[str, ...]] = {
 # Everyday names that neither package lists.
 ALIAS_PATCHES: dict[str, tuple[str, ...]] = {
     "CN": ("PRC",),
+    "GB": ("Britain",),
     "KP": ("DPRK",),
     "MM": ("Burma",),
 }

@@ -185,6 +185,8 @@ def _listed_with(ctx: DocContext, victim: int, sent) -> list[int]:
         for other in head.conjuncts:
             for part in other.subtree:
                 if (cluster := ctx.refer(part)) is not None:
+                    if part.dep_ == "poss" and ctx.type_of(cluster) == "Country":
+                        continue  # "A and Moldova's B": B, not the country before it
                     add(cluster)
                     break
         run, joined = [], False  # the surface list around the victim's mention: a list ends in "and"/"or"
@@ -777,6 +779,7 @@ def _best_in(ctx: DocContext, tokens: list[Token]) -> int | None:
             continue
         if ctx.type_of(cluster) == "Country" and (
                 token.dep_ == "poss" and token.head.lemma_.lower() not in _STATE_NOUNS
+                and not (token.head.lower_ in ("system", "network") and token.head.tag_ == "NN")
                 or (token.dep_ in ("compound", "amod", "nmod") and token.head.pos_ == "PROPN"
                     and ctx.cluster_at(token.head) != cluster)  # "the UK Foreign Office", "US NGOs": theirs
                 or any(a.dep_ == "prep" and a.lower_ in ("from", "inside", "in", "across", "throughout")

@@ -638,3 +638,19 @@ def test_real_news_owners_in_relative_clauses(nlp):
                       "wholly owned by Borealis since 2008, has about 7 million customers.")
     assert {(c, p) for c, p, _ in claims(g, "SUBSIDIARY_OF")} >= {("Quillmark", "Halvard Holdings"),
                                                                   ("Borealis Bank", "Borealis")}
+
+
+def test_real_news_a_country_whose_national_system_is_hit_and_a_body_listed_after_a_country_possessive(nlp):
+    g = graph_of(nlp, "The worm crippled Moldova's hospital system on Friday.\n"
+                      "The worm disrupted car factories, global shipper Acme Freight and Moldova's Borealis Health Service, "
+                      "among others.\n"
+                      "Hackers later hit Moldova's banks.")
+    assert {"Moldova", "Acme Freight", "Borealis Health Service"} <= victims(g)
+    assert types(g).get("Borealis Health Service") == "Organization"
+
+
+def test_real_news_britain_is_a_country(nlp):
+    g = graph_of(nlp, "Acme Bank, the banking arm of Britain's biggest grocer, said hackers stole money from 9,000 "
+                      "customers.")
+    assert types(g).get("Britain", "Country") == "Country" and "Britain" not in [
+        name for name, t in types(g).items() if t == "Organization"]
