@@ -83,7 +83,9 @@ class DocContext:
             if a.sent != b.sent or self.mentions[n].type == "Country" or b.type == "Country":
                 continue
             between = self.tokens.text[a.token_end:b.token]
-            words = set(self.lower[a.token_end:b.token])
+            # (an adverb says how it is known: "the group known publicly as Y")
+            words = {w for w, pos in zip(self.lower[a.token_end:b.token], self.tokens.pos[a.token_end:b.token])
+                     if pos != "ADV"}
             if len(between) <= 6 and words & cues and words <= cues | {",", "(", "also", "as", "or", "a", "group",
                                                                         "gang", "the", ".", "“", "”", '"', "which", "is"}:
                 pairs.append((n, n + 1))

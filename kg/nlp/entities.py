@@ -32,10 +32,29 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     if end:
         found = [c for c in found if c.start >= end or c.rule in _DATA_RULES]
     terms = defined_terms(doc)
+    table = tokens_of(doc)
     if terms:
-        table = tokens_of(doc)
         found = [c for c in found if table.span_text(c.start, c.end) not in terms]
+    _drop_opening_words(table, found)
     return found
+
+
+def _drop_opening_words(table, found: list[Candidate]) -> None:
+    """"Faulty Acme update crashes ...", "Hacked Quillmark update ...": a sentence's first word is no part of a
+    name the text gives without it elsewhere, when it is a common word (the article writes it in lower case, or
+    the model reads it as an adjective or a participle)."""
+    starts = [c for c in found if c.end - c.start >= 2 and table.sent_start[c.start]]
+    if not starts:
+        return
+    texts = {table.span_text(c.start, c.end) for c in found}
+    lower_words = None
+    for c in starts:
+        if table.span_text(c.start + 1, c.end) not in texts:
+            continue
+        if lower_words is None:
+            lower_words = {w for w in table.text if w.islower()}
+        if table.lower[c.start] in lower_words or table.tag[c.start] in ("JJ", "VBN", "VBD", "VBG"):
+            c.start += 1
 
 
 _TERM_HEADS = {"protocol", "protocols", "system", "information", "format", "formats", "language", "interface",
@@ -90,14 +109,18 @@ def choose(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     taken = [False] * len(doc)
     chosen = []
     table = tokens_of(doc)
-    texts = {table.span_text(c.start, c.end) for c in candidates}
+    texts: dict[str, set[int]] = defaultdict(set)  # each candidate's text, and where it starts
+    for c in candidates:
+        texts[table.span_text(c.start, c.end)].add(c.start)
     for c in sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
         if c.start >= c.end or any(taken[c.start:c.end]) or not _acceptable(doc[c.start:c.end]):
             continue
-        if any(table.lower[k] in ("and", "&") and (table.span_text(c.start, k) in texts
-                                                   or table.span_text(k + 1, c.end) in texts)
+        # "between the Grey Heron gang and Acme": two names the text also gives apart (elsewhere: "the Office of
+        # Audit and Review" is one name where a finder stopped at its "and")
+        if any(table.lower[k] in ("and", "&") and (texts.get(table.span_text(c.start, k), set()) - {c.start}
+                                                   or texts.get(table.span_text(k + 1, c.end), set()) - {k + 1})
                for k in range(c.start + 1, c.end - 1)):
-            continue  # "between the Grey Heron gang and Acme": two names the text also gives apart
+            continue
         for k in range(c.start, c.end):
             taken[k] = True
         chosen.append(c)
@@ -199,6 +222,7 @@ def to_spans(doc: Doc, chosen: list[Candidate]) -> list[Span]:
 _NOT_A_NAME = re.compile(r"://|^www\.|\.(?:com|org|net|io|co|gov|edu|ru|cn|uk)\b|^@|^CVE-|^https?\b", re.I)
 
 
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 _SENTENCE_INSIDE = re.compile(r"[a-z]{2}\.\s+[A-Z]")
 
 
@@ -210,6 +234,10 @@ def _acceptable(span: Span) -> bool:
         return False  # "Slot machines went dark": a common noun capitalised by its position
     if not text or len(span) > 10 or "\n" in text or not any(ch.isalpha() for ch in text):
         return False
+    if len(span) == 1 and _PLURAL_ACRONYM.match(text):
+        return False  # "MPs", "CEOs", "ISPs": a plural common noun, no name
+    if len(span) == 1 and text.isupper() and span.start > 0 and span.doc[span.start - 1].ent_type_ == "TIME":
+        return False  # "at 10:47 BST": a time zone
     generic = lexicon(span.doc).words("generic_names")
     if text.lower() in generic or alias_key(text) in generic:
         return False

@@ -199,10 +199,19 @@ def _bodies_of_places(doc: Doc) -> list[Candidate]:
         if len(words) >= 3 and words[0] in _PLACE_BODIES and words[1] == "of":  # "Port of Dunmore"
             out.append(Candidate(start, end, "Organization", 2, "place-body"))
         elif start >= 2 and table.lower[start - 1] == "of" and table.lower[start - 2] in _PLACE_BODIES \
-                and table.text[start - 2].islower() and all(table.is_alpha[start:end]):
+                and table.text[start - 2].islower() and all(table.is_alpha[start:end]) \
+                and not _says_where(doc[start - 2]):
             # "the town of Kell": the name alone, as the text calls it later ("Kell paid the ransom")
             out.append(Candidate(start, end, "Organization", 2, "place-body"))
     return out
+
+
+_WHERE = {"in", "near", "from", "outside", "around", "across", "throughout", "within"}
+
+
+def _says_where(token) -> bool:
+    """'detained in the city of Riverton', 'prosecutors in Dunmore County': the place where, not a body."""
+    return token.dep_ == "pobj" and token.head.lower_ in _WHERE
 
 
 def _local_government(doc: Doc, start: int, end: int) -> bool:
@@ -211,9 +220,9 @@ def _local_government(doc: Doc, start: int, end: int) -> bool:
     one that only says where ("hackers in Ohio") does not."""
     before = doc[start - 2:start] if start >= 2 else doc[0:0]
     if len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in _LOCAL_BODIES:
-        return True
+        return not _says_where(before[0])
     if end - start > 1 and doc[end - 1].lower_ in _LOCAL_BODIES:
-        return True  # "Dunmore County", "Kell Valley Borough": the name of a local government
+        return True  # "Dunmore County", "Kell Valley Borough": the name of a local government ("officials in ...")
     root = doc[start:end].root
     return root.dep_ in ("nsubj", "nsubjpass", "poss", "dobj") and cyber_at(doc, root.i)
 

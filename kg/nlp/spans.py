@@ -195,7 +195,16 @@ def actor_context(doc: Doc, i: int) -> bool:
     if i > first and table.pos[i - 1] in ("NOUN", "PROPN") and table.lower[i - 1] not in nouns \
             and table.lemma[i - 1].lower() not in nouns:
         return False  # "set up a news outlet called X": what is named is the outlet, whoever set it up
-    return any(w in nouns for w in table.lower[max(first, i - 8):i]) or table.lower[i].startswith("a.k.a")
+    window = range(max(first, i - 8), i)
+    found = [k for k in window if table.lower[k] in nouns]
+    if found and table.lower[found[-1]] == "operation" and table.lower[found[-1] - 1] not in _GANG_KINDS:
+        return False  # "the operation, code-named X", a police or state operation; not "a ransomware operation"
+    return bool(found) or table.lower[i].startswith("a.k.a")
+
+
+# what makes an "operation" a gang ("a ransomware operation known as X")
+_GANG_KINDS = {"ransomware", "criminal", "cybercriminal", "cybercrime", "extortion", "hacking", "malware", "phishing",
+               "spam", "botnet", "fraud", "scam", "espionage", "cyberespionage", "theft"}
 
 
 def actor_nearby(doc: Doc, start: int, end: int) -> bool:

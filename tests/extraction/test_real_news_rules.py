@@ -654,3 +654,53 @@ def test_real_news_britain_is_a_country(nlp):
                       "customers.")
     assert types(g).get("Britain", "Country") == "Country" and "Britain" not in [
         name for name, t in types(g).items() if t == "Organization"]
+
+
+def test_real_news_names_a_researcher_tracks_and_operations_that_are_no_actors(nlp):
+    g = graph_of(nlp, "Quillmark said the attacks were the work of a state-backed group it tracks as QX0417.\n"
+                      "Borealis said QX0417 is the group known publicly as Grey Heron.\n"
+                      "The police operation, code-named Kestrel Dawn, was led by Moldova's police.")
+    assert types(g).get("Grey Heron") == "ThreatActor"
+    actors = [e for e in g.entities if e.type == "ThreatActor"]
+    assert len(actors) == 1 and "QX0417" in actors[0].aliases
+    assert "Kestrel Dawn" not in types(g) or types(g)["Kestrel Dawn"] != "ThreatActor"
+
+
+@pytest.mark.parametrize("text, junk", [
+    ("The chief executive told MPs on Tuesday that Acme Bank had been hacked.", "MPs"),
+    ("Acme Cloud said the outage began shortly before 11:00 BST and was fixed within the hour.", "BST"),
+    ("Faulty Quillmark update crashes computers worldwide.\nThe faulty update came from Quillmark, a security firm.",
+     "Faulty Quillmark"),
+])
+def test_real_news_words_that_name_nothing(nlp, text, junk):
+    assert junk not in types(graph_of(nlp, text))
+
+
+def test_real_news_the_city_of_x_is_a_body_only_where_it_is_no_mere_place(nlp):
+    from kg.nlp.finders import _bodies_of_places
+
+    def bodies(text):
+        with nlp.select_pipes(disable=["kg_entities"]):
+            doc = nlp(text)
+        return [doc[c.start:c.end].text for c in _bodies_of_places(doc)]
+
+    assert bodies("Hackers crippled the city of Dunmore, which paid the ransom.") == ["Dunmore"]
+    assert bodies("A father and son were detained in the western city of Dunmore on Tuesday.") == []
+
+
+def test_real_news_a_name_with_and_inside_is_one_name_where_a_finder_stops_at_its_and(nlp):
+    from kg.nlp.entities import choose
+    from kg.nlp.spans import Candidate
+
+    def chosen(text, spans):
+        with nlp.select_pipes(disable=["kg_entities"]):
+            doc = nlp(text)
+        return [doc[c.start:c.end].text for c in choose(doc, [Candidate(*s, "Organization", p, "test")
+                                                              for *s, p in spans])]
+
+    # a finder stopped at the "and" of the very name: the whole name stays
+    assert chosen("The gang was active, according to the Office of Audit and Review.",
+                  [(8, 13, 4), (8, 11, 2)]) == ["Office of Audit and Review"]
+    # the text names the first part on its own elsewhere: two names
+    assert chosen("Office of Audit staff said the Office of Audit and Review had been hit.",
+                  [(0, 3, 2), (6, 11, 4)]) == ["Office of Audit"]
