@@ -595,6 +595,53 @@ def _actor_appositions(doc: Doc) -> list[Candidate]:
     return out
 
 
+# People a body has ("researchers at X", "X engineers"), what it makes or sells ("manufactured by X"), what it owns
+# ("X's customers", "X's servers") and what only a vendor does ("X has patched the flaw").
+_MEMBERS = {"researchers", "engineers", "analysts", "experts", "scientists", "employees", "staff", "staffers",
+            "workers", "executives", "officials", "customers", "subscribers", "clients", "shareholders"}
+_MADE_BY = {"manufactured", "produced", "distributed", "sold", "marketed", "supplied", "shipped", "hosted",
+            "operated", "developed"}
+_OWNED = _MEMBERS - {"officials", "experts", "analysts", "scientists"} | {
+    "shares", "stock", "headquarters", "subsidiary", "website", "servers", "network", "networks", "systems",
+    "software", "products", "product", "app", "apps", "platform", "firmware", "routers", "devices", "chipset",
+    "chipsets", "stores", "branches", "ceo", "founder", "board", "spokesperson", "spokesman", "spokeswoman"}
+_PATCH_VERBS = {"patch", "fix"}
+_FIXES = {"patch", "patches", "fix", "fixes", "update", "updates", "advisory", "advisories", "firmware", "hotfix"}
+
+
+def _org_context(doc: Doc) -> list[Candidate]:
+    """A name the model calls a person that the text treats as a body: 'researchers with Acme Rask', 'Acme Rask
+    engineers', 'a chipset manufactured by Acme Rask', 'Acme Rask's customers', 'Acme Rask has patched the
+    bug', 'Acme Rask issued a fix', 'Acme Rask, maker of ...'."""
+    out = []
+    table = tokens_of(doc)
+    lower, n = table.lower, len(doc)
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        start, end = ent.start, ent.end
+        if end < n and lower[end] in ("'s", "’s"):
+            end += 1
+            body = end < n and lower[end] in _OWNED or end + 1 < n and lower[end + 1] in _OWNED and \
+                table.pos[end] in ("ADJ", "NOUN", "PROPN") and lower[end + 1] != "ceo"
+        elif end < n and lower[end] in _MEMBERS and table.pos[end] == "NOUN":
+            body = True  # "Acme Rask researchers"
+        elif end + 2 < n and lower[end] == "," and lower[end + 1] in ORG_APPOSITIVES and lower[end + 2] == "of":
+            body = True  # "Acme Rask, maker of the Quill line,"
+        elif start >= 2 and lower[start - 1] in ("with", "from", "at") and lower[start - 2] in _MEMBERS:
+            body = True  # "researchers with Acme Rask"
+        elif start >= 2 and lower[start - 1] == "by" and lower[start - 2] in _MADE_BY:
+            body = True  # "a chipset manufactured by Acme Rask"
+        else:
+            verb = ent.root.head
+            body = ent.root.dep_ == "nsubj" and (verb.lemma_.lower() in _PATCH_VERBS or verb.lemma_.lower() in (
+                "issue", "release", "roll", "ship", "push") and any(
+                c.dep_ == "dobj" and c.lower_ in _FIXES for c in verb.children))
+        if body:
+            out.append(Candidate(ent.start, ent.end, "Organization", 2, "org-context"))
+    return out
+
+
 def _appositions(doc: Doc) -> list[Candidate]:
     """'Kaseya, a U.S. IT management company': what the text says a name is beats the model's guess."""
     out = []
@@ -610,6 +657,8 @@ def _appositions(doc: Doc) -> list[Candidate]:
             continue
         for k in range(first, min(first + 6, len(doc))):
             word = doc[k].lower_
+            if doc[k].text == "-" or doc[k - 1].text == "-":
+                continue  # "a Riverton-based data firm"
             if doc[k].text in (",", ".", ";") or doc[k].pos_ in ("VERB", "ADP"):  # "a member of the X Committee"
                 break
             if k + 1 < len(doc) and doc[k + 1].tag_ == "POS":
@@ -829,5 +878,5 @@ def _units(doc: Doc) -> list[Candidate]:
 
 
 FINDERS = (_from_ner, _country_named_bodies, _pronoun_types, _bodies_of_places, _list_members, _actor_examples, _actor_appositions, _government_seats, _countries, _attack_groups, _malware, _named_actors, _self_named, _hacked_by, _hashtags,
-           _actor_codes, _gang_names, _films, _outlets, _products, _units, _platforms, _software, _appositions,
+           _actor_codes, _gang_names, _films, _outlets, _products, _units, _platforms, _software, _org_context, _appositions,
            _owners, _descriptors)

@@ -704,3 +704,20 @@ def test_real_news_a_name_with_and_inside_is_one_name_where_a_finder_stops_at_it
     # the text names the first part on its own elsewhere: two names
     assert chosen("Office of Audit staff said the Office of Audit and Review had been hit.",
                   [(0, 3, 2), (6, 11, 4)]) == ["Office of Audit"]
+
+
+@pytest.mark.parametrize("text", [
+    "Researchers with Halvard Rask, who discovered the flaw, said the bug lies in the web server.",
+    "The vulnerability resides in a widely used chipset manufactured by Halvard Rask and used in phones.",
+    "Halvard Rask has issued a new fix to address a command injection bug in its video conference software.",
+    "The data was exposed by Halvard Rask, maker of a line of smart toys.",
+    "For now, Halvard Rask has patched the bugs.",
+])
+def test_real_news_a_name_the_text_treats_as_a_body_is_one_whatever_the_model_says(nlp, text):
+    assert types(graph_of(nlp, text)).get("Halvard Rask") == "Organization"  # the model says PERSON
+
+
+def test_real_news_a_body_named_by_its_last_word_further_on(nlp):
+    g = graph_of(nlp, "Hackers stole data from Quillmark Analytica, a London-based data firm, in March.\n"
+                      "Regulators said Analytica had not reported the breach for six weeks.")
+    assert [name for name in types(g) if "Analytica" in name] == ["Quillmark Analytica"]
