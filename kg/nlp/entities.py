@@ -79,7 +79,11 @@ def defined_terms(doc: Doc) -> set[str]:
         tail = words[-len(letters):]
         if len(tail) != len(letters) or "".join(t.lower_[0] for t in tail) != letters:
             continue
-        if all(t.is_lower for t in tail) or tail[-1].lower_ in _TERM_HEADS:
+        # "Quillmark Health Systems (QHS)" is a company (a capitalised company ending), "critical Industrial
+        # Control Systems (ICS)" a kind of thing (an adjective before it)
+        company = tail[-1].text[:1].isupper() and tail[-1].lower_ in lexicon(doc).words("org_suffixes") and not (
+            tail[0].i > 0 and doc[tail[0].i - 1].tag_ == "JJ" and doc[tail[0].i - 1].is_lower)
+        if all(t.is_lower for t in tail) or tail[-1].lower_ in _TERM_HEADS and not company:
             terms.update((acronym, " ".join(t.text for t in tail)))
     return terms
 

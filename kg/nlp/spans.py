@@ -271,7 +271,9 @@ def dateline(doc: Doc, start: int, end: int) -> bool:
 
 def looks_like_org(span: Span) -> bool:
     last = span[-1].lower_
-    return last in lexicon(span.doc).words("org_suffixes") or (len(span) == 1 and span.text.isupper() and len(span.text) <= 5)
+    lex = lexicon(span.doc)
+    return last in lex.words("org_suffixes") or (len(span) > 1 and last in lex.words("institution_heads")) or (
+        len(span) == 1 and span.text.isupper() and len(span.text) <= 5)
 
 
 def proper_noun(doc: Doc, start: int, end: int) -> bool:

@@ -721,3 +721,22 @@ def test_real_news_a_body_named_by_its_last_word_further_on(nlp):
     g = graph_of(nlp, "Hackers stole data from Quillmark Analytica, a London-based data firm, in March.\n"
                       "Regulators said Analytica had not reported the breach for six weeks.")
     assert [name for name in types(g) if "Analytica" in name] == ["Quillmark Analytica"]
+
+
+def test_real_news_a_company_with_its_acronym_is_no_defined_term(nlp):
+    from kg.nlp.entities import defined_terms
+
+    def terms(text):
+        with nlp.select_pipes(disable=["kg_entities"]):
+            return defined_terms(nlp(text))
+
+    assert "Quillmark Health Systems" not in terms("Hackers hit Quillmark Health Systems (QHS) on Monday, the "
+                                                   "firm said.")
+    assert "Industrial Control Systems" in terms("The hackers used them to reach critical Industrial Control "
+                                                 "Systems (ICS) at the plant.")
+    assert "File Transfer Protocol" in terms("The flaw lies in the File Transfer Protocol (FTP) server.")
+
+
+def test_real_news_a_place_named_as_an_institution_is_an_organisation(nlp):
+    g = graph_of(nlp, "Hackers crippled systems at Riverton Regional Airport and Kell Valley School on Monday.")
+    assert types(g).get("Riverton Regional Airport") == "Organization"
