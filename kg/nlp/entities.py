@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from kg.keys import alias_key
 from kg.nlp.finders import FINDERS
 from kg.nlp.lexicon import lexicon
-from kg.nlp.spans import Candidate, dateline, whole
+from kg.nlp.spans import Candidate, dateline, operation_names, whole
 from kg.nlp.tokens import tokens_of
 
 __all__ = ["Candidate", "choose", "find_candidates", "propagate", "to_spans", "vote_types"]
@@ -31,7 +31,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     end = title_case_headline(doc)
     if end:
         found = [c for c in found if c.start >= end or c.rule in _DATA_RULES]
-    terms = defined_terms(doc)
+    terms = defined_terms(doc) | operation_names(doc)
     table = tokens_of(doc)
     if terms:
         found = [c for c in found if table.span_text(c.start, c.end) not in terms]
@@ -250,6 +250,8 @@ def _acceptable(span: Span) -> bool:
     if text.count("(") != text.count(")") or ")" in text[:-1] or any(t.ent_type_ in ("DATE", "TIME") for t in span):
         return False  # "(AP)Riverton", "Acme Coin (ACN", "Northfield on Tuesday": not one name
     after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.text in ("Minister", "Ministers", "Secretary", "Secretaries"):
+        return False  # "Defence Minister Jane Roe": a portfolio in a title, not a body
     if after is not None and after.lemma_.lower() == "number" and after.tag_ in ("NNS", "NN"):
         return False  # "Social Security numbers", "Medicare number": a kind of identifier, not a body
     if span[-1].lower_ in lexicon(span.doc).words("attack_nouns") or span[-1].lemma_.lower() == "attack":

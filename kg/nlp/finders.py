@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kg.knowledge import gazetteer
 from kg.nlp.lexicon import lexicon
@@ -87,6 +87,8 @@ def _from_ner(doc: Doc) -> list[Candidate]:
         kind = NER_TYPES.get(ent.label_)
         if ent.label_ == "WORK_OF_ART":
             kind = "Film" if film_context(doc, start, end) else None
+        if kind == "Person" and _a_place(doc[start:end]):
+            continue  # "reading rooms in Riverton and Kell Spa", "offices in Kell Spa": a place, no person
         if kind == "Person" and looks_like_org(doc[start:end]):
             kind = "Organization"
         if kind == "Person" and all(_mixed_case(t.text) for t in doc[start:end]):
@@ -108,6 +110,15 @@ def _from_ner(doc: Doc) -> list[Candidate]:
     return out
 
 
+def _a_place(span: Span) -> bool:
+    root, doc = span.root, span.doc
+    if root.dep_ == "conj" and root.head.ent_type_ in ("GPE", "LOC") or span.start >= 2 and doc[
+            span.start - 1].lower_ == "and" and doc[span.start - 2].ent_type_ in ("GPE", "LOC"):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in ("in", "near") and not (
+        span.end < len(span.doc) and span.doc[span.end].tag_ == "POS")
+
+
 _LOCAL_BODIES = {"city", "town", "county", "village", "borough", "township", "municipality", "parish", "state",
                  "district", "province", "region"}
 
@@ -122,6 +133,11 @@ def _country_named_bodies(doc: Doc) -> list[Candidate]:
     table = tokens_of(doc)
     out = []
     for start, end in capitalised_runs(doc, max_len=6):
+        of = next((k for k in range(start + 1, end - 1) if table.lower[k] == "of"), None)
+        if of is not None and table.lower[of - 1] in heads and gazetteer().country(table.span_text(of + 1, end)):
+            # "the National Bank of Ruritania", "the Ministry of Ruritania": an institution of a country
+            out.append(Candidate(start + (table.lower[start] == "the"), end, "Organization", 4, "country-named-body"))
+            continue
         if table.lower[end - 1] not in heads:
             continue
         if table.lower[start] in ("the", "a", "an"):

@@ -202,6 +202,25 @@ def actor_context(doc: Doc, i: int) -> bool:
     return bool(found) or table.lower[i].startswith("a.k.a")
 
 
+def operation_names(doc: Doc) -> set[str]:
+    """Names the text gives an operation or a campaign ("the operation, code-named Kestrel Dawn", "tracked the
+    campaign under the name X"): a police or state operation, no entity. Not "a ransomware operation called X"."""
+    table = tokens_of(doc)
+    lower = table.lower
+    if "operation" not in lower and "campaign" not in lower:
+        return set()
+    out = set()
+    for k, word in enumerate(lower):
+        if word not in ("operation", "campaign") or (k > 0 and lower[k - 1] in _GANG_KINDS):
+            continue
+        last = sentence_bounds(doc, k)[1]
+        cue = next((j for j in range(k + 1, min(k + 7, last)) if lower[j] in _NAMING_WORDS), None)
+        if cue is not None and (name := name_after(doc, cue + 1)) is not None:
+            out.add(table.span_text(*name))
+    return out
+
+
+_NAMING_WORDS = {"named", "codenamed", "dubbed", "called", "nicknamed", "name", "codename"}
 # what makes an "operation" a gang ("a ransomware operation known as X")
 _GANG_KINDS = {"ransomware", "criminal", "cybercriminal", "cybercrime", "extortion", "hacking", "malware", "phishing",
                "spam", "botnet", "fraud", "scam", "espionage", "cyberespionage", "theft"}

@@ -740,3 +740,26 @@ def test_real_news_a_company_with_its_acronym_is_no_defined_term(nlp):
 def test_real_news_a_place_named_as_an_institution_is_an_organisation(nlp):
     g = graph_of(nlp, "Hackers crippled systems at Riverton Regional Airport and Kell Valley School on Monday.")
     assert types(g).get("Riverton Regional Airport") == "Organization"
+
+
+@pytest.mark.parametrize("text, junk", [
+    ("The police operation, code-named Kestrel Dawn, was led by Moldova's police.", "Kestrel Dawn"),
+    ("Security firms have tracked the campaign under the name Cloud Heron.", "Cloud Heron"),
+    ("Deputy Prime Minister and Defence Minister Jane Roe said the hackers had been identified.", "Defence"),
+    ("Reading rooms in Leeds and Kell Spa remain open, but researchers cannot order items.", "Kell Spa"),
+])
+def test_real_news_operations_portfolios_and_places_are_no_entities(nlp, text, junk):
+    assert junk not in types(graph_of(nlp, text))
+
+
+def test_real_news_a_ransomware_operation_called_x_is_a_gang(nlp):
+    g = graph_of(nlp, "A ransomware operation called Grey Heron hit Acme Bank in May.")
+    assert types(g).get("Grey Heron") == "ThreatActor"
+
+
+def test_real_news_an_institution_of_a_country_is_the_institution(nlp):
+    from kg.nlp.finders import _country_named_bodies
+
+    with nlp.select_pipes(disable=["kg_entities"]):
+        doc = nlp("Hackers tried to steal money from the Central Reserve Bank of Moldova last year.")
+    assert [doc[c.start:c.end].text for c in _country_named_bodies(doc)] == ["Central Reserve Bank of Moldova"]
