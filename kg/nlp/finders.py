@@ -146,9 +146,9 @@ def _country_named_bodies(doc: Doc) -> list[Candidate]:
             continue
         if gazetteer().country(table.text[start]) is None and gazetteer().country(table.span_text(start, start + 2)) is None:
             continue
-        if any(e.label_ in ("ORG", "PERSON") and e.end - e.start > 1 and e.start > start for e in doc.ents
-               if start <= e.start < end):
-            continue  # a name of its own after the demonym: "Ruritanian firm Acme Bank" is Acme Bank
+        if any(e.label_ in ("ORG", "PERSON") and e.end - e.start > 1 and e.start > start
+               and doc[e.end - 1].lower_ not in BODY_HEADS for e in doc.ents if start <= e.start < end):
+            continue  # a name of its own after the demonym ("Ruritanian Acme Bank"), not "the Ruritanian Foreign Ministry"
         out.append(Candidate(start, end, "Organization", 4, "country-named-body"))
     return out
 
@@ -633,8 +633,8 @@ def _org_context(doc: Doc) -> list[Candidate]:
     table = tokens_of(doc)
     lower, n = table.lower, len(doc)
     for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
+        if ent.label_ not in ("PERSON", "NORP") or ent.label_ == "NORP" and gazetteer().country(ent.text):
+            continue  # (the model takes some companies for nationalities: "researchers at Quillmark")
         start, end = ent.start, ent.end
         if end < n and lower[end] in ("'s", "’s"):
             end += 1
@@ -655,6 +655,32 @@ def _org_context(doc: Doc) -> list[Candidate]:
                 c.dep_ == "dobj" and c.lower_ in _FIXES for c in verb.children))
         if body:
             out.append(Candidate(ent.start, ent.end, "Organization", 2, "org-context"))
+    return out
+
+
+# What a name before its kind is: "the Quillmark security firm", "the Kell intelligence agency"
+_KIND_HEADS = {"company", "firm", "agency", "bank", "maker", "vendor", "provider", "retailer", "insurer", "lender",
+               "manufacturer", "publisher", "newspaper", "broadcaster", "charity", "university", "hospital",
+               "carrier", "airline", "contractor", "supplier", "chain", "giant", "conglomerate", "ministry",
+               "department"}
+
+
+def _names_before_kind(doc: Doc) -> list[Candidate]:
+    """'the Quillmark security firm', 'a Kell intelligence agency': a name, up to two words and its kind."""
+    out = []
+    table = tokens_of(doc)
+    lower, n = table.lower, len(doc)
+    for start, end in capitalised_runs(doc, max_len=3):
+        if start == 0 or lower[start - 1] not in ("the", "a", "an") or table.sent_start[start]:
+            continue
+        k = end
+        while k < min(end + 3, n) and table.text[k].islower() and table.pos[k] in ("NOUN", "ADJ") \
+                and lower[k] not in _KIND_HEADS:
+            k += 1
+        if k < n and lower[k] in _KIND_HEADS and table.pos[k] == "NOUN" and not (k + 1 < n and table.upper[k + 1]) \
+                and gazetteer().country(table.span_text(start, end)) is None \
+                and doc[start].ent_type_ not in ("GPE", "NORP", "LOC"):
+            out.append(Candidate(start, end, "Organization", 2, "name-before-kind"))
     return out
 
 
@@ -702,6 +728,9 @@ _USED_HEADS = {"users", "devices", "device", "installations", "deployments", "sm
                "resolver", "resolvers"}
 
 
+_FLAWS = {"vulnerability", "flaw", "bug", "weakness", "zero-day", "hole", "loophole"}
+
+
 def _software(doc: Doc) -> list[Candidate]:
     """'its Orion platform', 'the NotPetya malware', 'Exchange Server': software and malware are products."""
     out = []
@@ -713,8 +742,11 @@ def _software(doc: Doc) -> list[Candidate]:
         # "X devices", "X users", "older versions of X" aside: what people run is a product
         used = after is not None and after.lower_ in _USED_HEADS and after.pos_ == "NOUN"
         maker = start > 0 and doc[start - 1].lower_ in ("a", "an") and not named_head  # "an Acme exploit": its maker
+        # "a vulnerability in Quillmark Transfer": what has the flaw, named in full (not "in Acme's", "in Acme devices")
+        flawed = start >= 2 and doc[start - 1].lower_ == "in" and doc[start - 2].lemma_.lower() in _FLAWS and (
+            end - start >= 2 or _mixed_case(doc[start].text)) and (after is None or after.pos_ not in ("NOUN", "PART"))
         if ((after is not None and after.lower_ in PRODUCT_HEADS and after.pos_ in ("NOUN", "PROPN")) or named_head
-                or used) and not maker:
+                or used or flawed) and not maker:
             if not doc[start].is_sent_start or end - start > 1:
                 out.append(Candidate(start, end, "Product", 2, "software-name"))
     return out
@@ -894,5 +926,5 @@ def _units(doc: Doc) -> list[Candidate]:
 
 
 FINDERS = (_from_ner, _country_named_bodies, _pronoun_types, _bodies_of_places, _list_members, _actor_examples, _actor_appositions, _government_seats, _countries, _attack_groups, _malware, _named_actors, _self_named, _hacked_by, _hashtags,
-           _actor_codes, _gang_names, _films, _outlets, _products, _units, _platforms, _software, _org_context, _appositions,
+           _actor_codes, _gang_names, _films, _outlets, _products, _units, _platforms, _software, _org_context, _names_before_kind, _appositions,
            _owners, _descriptors)

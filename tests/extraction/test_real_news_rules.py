@@ -763,3 +763,25 @@ def test_real_news_an_institution_of_a_country_is_the_institution(nlp):
     with nlp.select_pipes(disable=["kg_entities"]):
         doc = nlp("Hackers tried to steal money from the Central Reserve Bank of Moldova last year.")
     assert [doc[c.start:c.end].text for c in _country_named_bodies(doc)] == ["Central Reserve Bank of Moldova"]
+
+
+def test_real_news_a_name_before_its_kind_and_software_with_a_flaw(nlp):
+    from kg.nlp.finders import _names_before_kind, _software
+
+    def found(finder, text):
+        with nlp.select_pipes(disable=["kg_entities"]):
+            doc = nlp(text)
+        return [(doc[c.start:c.end].text, c.type) for c in finder(doc)]
+
+    assert ("QXNC", "Organization") in found(_names_before_kind, "The centre, a new arm of the QXNC intelligence "
+                                                                  "agency, said it was helping.")
+    assert found(_names_before_kind, "The Moldovan security firm Quillmark spotted it.") == []  # a country; a name after
+    assert ("QuillFile Transfer", "Product") in found(_software, "Acme said its customers were hit through a "
+                                                                  "vulnerability in QuillFile Transfer, a file tool.")
+    assert found(_software, "The researchers found a flaw in Acme Bank's website.") == []
+
+
+def test_real_news_it_is_no_name(nlp):
+    g = graph_of(nlp, "Acme Consulting, the Indian IT group that has served Borealis Stores for a decade, is "
+                      "examining whether it was the gateway for the hackers.")
+    assert "IT" not in types(g)
