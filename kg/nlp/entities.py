@@ -174,6 +174,7 @@ def vote_types(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
         votes[alias_key(table.span_text(c.start, c.end))][c.type] += (0.5 if c.priority == 0 else 1) \
             if c.rule.startswith("ner-") else c.priority ** 2
     _share_surname_votes(votes, places=_places(doc))
+    _share_short_name_votes(votes)
     for c in chosen:
         tally = votes[alias_key(table.span_text(c.start, c.end))]
         if tally["Malware"] and tally["ThreatActor"] >= 16:
@@ -181,8 +182,7 @@ def vote_types(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
             # once the text makes it act, it is the actor the attack is attributed to.
             tally = Counter({"ThreatActor": tally["ThreatActor"] + tally["Malware"]})
         best, weight = min(tally.items(), key=lambda item: (-item[1], item[0]))
-        if best != c.type and weight > tally[c.type]:
-            c.type = best
+        c.type = best
     return chosen
 
 
@@ -192,6 +192,8 @@ def _places(doc: Doc) -> set[str]:
     for e in doc.ents:
         if e.label_ in ("GPE", "LOC", "FAC", "PERSON"):
             seen[alias_key(e.text)][e.label_ == "PERSON"] += 1
+            if e.label_ == "PERSON" and len(e) > 1:
+                seen[alias_key(e[-1].text)][True] += 1  # a surname: "Andra Rask ... Rask" (tagged a place once)
     return {key for key, tally in seen.items() if tally[False] > tally[True]}
 
 
@@ -213,6 +215,21 @@ def _share_surname_votes(votes: dict[str, Counter], places: set[str]) -> None:
             votes[key] = whole + Counter({"Person": sum(tally.values())})
         elif tally["Person"] and _leader(tally) == "Person":
             votes[key] = votes[full[0]] = tally + whole
+
+
+def _share_short_name_votes(votes: dict[str, Counter]) -> None:
+    """'Quillmark zLabs' ... 'Quillmark': a lone word that starts one longer name voted an organisation, and that
+    only the model calls a person (each such guess weighs half), is that organisation's short name."""
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for key in votes:
+        words = key.split()
+        if len(words) >= 2:
+            by_first[words[0]].append(key)
+    for key, tally in votes.items():
+        longer = by_first.get(key, []) if " " not in key else []
+        if len(longer) == 1 and set(tally) == {"Person"} and tally["Person"] <= 1.5 \
+                and _leader(votes[longer[0]]) == "Organization":
+            votes[key] = Counter({"Organization": votes[longer[0]]["Organization"] + tally["Person"]})
 
 
 def _leader(tally: Counter) -> str | None:

@@ -134,7 +134,8 @@ def _country_named_bodies(doc: Doc) -> list[Candidate]:
     out = []
     for start, end in capitalised_runs(doc, max_len=6):
         of = next((k for k in range(start + 1, end - 1) if table.lower[k] == "of"), None)
-        if of is not None and table.lower[of - 1] in heads and gazetteer().country(table.span_text(of + 1, end)):
+        if of is not None and table.lower[of - 1] in heads and gazetteer().country(table.span_text(of + 1, end)) \
+                and not (end < len(doc) and table.tag[end] == "POS"):  # not "the X Department of Ruritania's police"
             # "the National Bank of Ruritania", "the Ministry of Ruritania": an institution of a country
             out.append(Candidate(start + (table.lower[start] == "the"), end, "Organization", 4, "country-named-body"))
             continue
@@ -190,6 +191,8 @@ def _pronoun_types(doc: Doc) -> list[Candidate]:
                     break  # "it was", "it seems that": no one's pronoun
                 if lower_ == "her" and token.dep_ != "poss" and token.dep_ not in ("dobj", "pobj"):
                     break
+                if token.dep_ in ("dobj", "dative") and token.head.i == ent.root.head.i and not lower_.endswith("self"):
+                    break  # "Acme has informed him": a verb's object is never its subject (but "himself" is)
                 out.append(Candidate(ent.start, ent.end, "Person" if lower_ in _HIS else "Organization", 3,
                                      "pronoun-type"))
                 break
@@ -538,7 +541,10 @@ def _descriptors(doc: Doc) -> list[Candidate]:
         if ent.end + 1 < len(doc) and table.text[ent.end] == "," and not looks_like_org(ent):
             if ent.label_ == "PERSON" and table.lower[ent.end + 1] == "which":
                 out.append(Candidate(ent.start, ent.end, "Organization", 2, "which-clause"))
-            elif ent.label_ == "ORG" and table.lower[ent.end + 1] == "who" and ent.end - ent.start >= 2:
+            elif ent.label_ == "ORG" and table.lower[ent.end + 1] == "who" and ent.end - ent.start >= 2 and not (
+                    ent.start >= 2 and table.lower[ent.start - 1] in ("with", "from", "at", "of")
+                    and table.lower[ent.start - 2] in _MEMBERS):
+                # ("researchers with Acme Risk, who found the flaw": "who" are the researchers)
                 out.append(Candidate(ent.start, ent.end, "Person", 2, "who-clause"))
     # "an indictment charging Ivan Rask and Olga Tarn", "police arrested Rask O.": whom the law charges by a
     # two- or three-word name is a person (a company has a legal form: "charged Acme Corp.")
@@ -625,6 +631,14 @@ _PATCH_VERBS = {"patch", "fix"}
 _FIXES = {"patch", "patches", "fix", "fixes", "update", "updates", "advisory", "advisories", "firmware", "hotfix"}
 
 
+def _kind_of_body(attr) -> bool:
+    """'(X is) a security firm', '(X was) one of several local agencies'."""
+    if attr.lower_ == "one":
+        attr = next((g for c in attr.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"), attr)
+    return attr.lemma_.lower() in ORG_APPOSITIVES and attr.pos_ == "NOUN"
+
+
 def _org_context(doc: Doc) -> list[Candidate]:
     """A name the model calls a person that the text treats as a body: 'researchers with Acme Rask', 'Acme Rask
     engineers', 'a chipset manufactured by Acme Rask', 'Acme Rask's customers', 'Acme Rask has patched the
@@ -652,7 +666,8 @@ def _org_context(doc: Doc) -> list[Candidate]:
             verb = ent.root.head
             body = ent.root.dep_ == "nsubj" and (verb.lemma_.lower() in _PATCH_VERBS or verb.lemma_.lower() in (
                 "issue", "release", "roll", "ship", "push") and any(
-                c.dep_ == "dobj" and c.lower_ in _FIXES for c in verb.children))
+                c.dep_ == "dobj" and c.lower_ in _FIXES for c in verb.children) or verb.lemma_ == "be" and any(
+                _kind_of_body(c) for c in verb.children if c.dep_ == "attr"))
         if body:
             out.append(Candidate(ent.start, ent.end, "Organization", 2, "org-context"))
     return out

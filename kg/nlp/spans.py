@@ -93,7 +93,8 @@ def run_end(t: Tokens, i: int, max_len: int, inside: set[str] = LOWER_INSIDE) ->
     j = i + 1
     while j < n and j - i < max_len and (
         upper[j] or (t.lower[j] in inside and j + 1 < n and upper[j + 1])
-        or (t.text[j] in ("-", ".") and not t.whitespace[j - 1] and j + 1 < n and upper[j + 1])
+        or (t.text[j] in ("-", ".") and not t.whitespace[j - 1] and j + 1 < n and upper[j + 1]
+            and not (t.text[j] == "." and t.whitespace[j]))  # "X. A" ends a sentence
     ) and "\n" not in t.whitespace[j - 1]:
         j += 1
     return j

@@ -785,3 +785,54 @@ def test_real_news_it_is_no_name(nlp):
     g = graph_of(nlp, "Acme Consulting, the Indian IT group that has served Borealis Stores for a decade, is "
                       "examining whether it was the gateway for the hackers.")
     assert "IT" not in types(g)
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # "who" after "researchers with X" are the researchers
+    ("Researchers with Halvard Rask, who discovered the flaw, said the bug lies in the web server.", "Halvard Rask",
+     "Organization"),
+    # what the text says a name is, with "be"
+    ("Halvard Rask was one of several other local government agencies that were hit by the attack.",
+     "Halvard Rask", "Organization"),
+    ("Halvard Rask is a security firm based in Riverton.", "Halvard Rask", "Organization"),
+    # a title before a name at a sentence's end: the next sentence is no part of it
+    ("The flaw makes it easy to take over the devices, according to Moldovan researcher Amihai Quillon. A phone "
+     "with the system went on sale this year.", "Amihai Quillon", "Person"),
+])
+def test_real_news_what_the_sentence_says_a_name_is(nlp, text, name, expected):
+    assert types(graph_of(nlp, text)).get(name) == expected
+
+
+def test_real_news_a_lone_first_word_of_an_organisation_is_its_short_name():
+    from collections import Counter
+
+    from kg.nlp.entities import _share_short_name_votes
+
+    votes = {"quillmark zlabs": Counter({"Organization": 4}), "quillmark": Counter({"Person": 1.5}),
+             "jane roe": Counter({"Person": 4}), "jane": Counter({"Person": 0.5})}
+    _share_short_name_votes(votes)
+    assert votes["quillmark"].most_common(1)[0][0] == "Organization"
+    assert votes["jane"] == Counter({"Person": 0.5})
+
+
+def test_a_surname_tagged_a_place_once_is_no_place():
+    from spacy.tokens import Doc, Span
+
+    from kg.nlp.entities import _places
+
+    import spacy
+    doc = Doc(spacy.blank("en").vocab, words="Andra Rask said Rask had left".split())
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 3, 4, "GPE")]
+    assert _places(doc) == set()
+
+
+def test_real_news_a_verbs_object_pronoun_is_never_its_subject(nlp):
+    from kg.nlp.finders import _pronoun_types
+
+    def pronoun_types(text):
+        with nlp.select_pipes(disable=["kg_entities"]):
+            doc = nlp(text)
+        return [(doc[c.start:c.end].text, c.type) for c in _pronoun_types(doc)]
+
+    assert pronoun_types("He said that Halvard Rask has informed him that newer chips fix the flaw.") == []
+    assert pronoun_types("Halvard Rask said he had informed the company.") == [("Halvard Rask", "Person")]
