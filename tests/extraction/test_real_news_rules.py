@@ -836,3 +836,16 @@ def test_real_news_a_verbs_object_pronoun_is_never_its_subject(nlp):
 
     assert pronoun_types("He said that Halvard Rask has informed him that newer chips fix the flaw.") == []
     assert pronoun_types("Halvard Rask said he had informed the company.") == [("Halvard Rask", "Person")]
+
+
+@pytest.mark.parametrize("text, actor, status", [
+    ("Jane Roe was caught hacking into Acme Bank's computers in May.", "Jane Roe", "asserted"),
+    ("The hack of Acme Bank was purportedly aided by the Moldovan government.", "Moldova", "suspected"),
+])
+def test_real_news_caught_doing_it_and_who_aided_it(nlp, text, actor, status):
+    assert attributed(graph_of(nlp, text)) == {actor: status}
+
+
+def test_real_news_who_supports_the_victim_is_no_culprit(nlp):
+    assert attributed(graph_of(nlp, "The attack on Acme Bank was supported by Acme Cloud, which restored the "
+                                    "backups.")) == {}

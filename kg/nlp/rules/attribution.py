@@ -14,6 +14,9 @@ _RULE = frozenset({"rule"})
 
 
 _OPERATIONS = frozenset({"campaign", "operation", "spree", "scheme", "espionage", "scam"})
+# who stands behind an attack another carries out: "a hack aided by the Moldovan government"
+_BEHIND = frozenset({"aid", "assist", "help", "back", "sponsor", "support", "direct", "order", "orchestrate",
+                     "mastermind", "commission", "fund", "finance"})
 
 
 @triggered_by(deps=_AGENT)
@@ -24,7 +27,7 @@ def attribution_agent(view: SentenceView) -> list[Found]:
         if token.dep_ != "agent":
             continue
         verb = token.head
-        if lemma_of(verb) not in view.lex("launch_verbs") | view.lex("attack_verbs") | {"cause", "claim"} \
+        if lemma_of(verb) not in view.lex("launch_verbs") | view.lex("attack_verbs") | {"cause", "claim"} | _BEHIND \
                 and verb.i not in view.incident_tokens:
             continue
         rest = [t for t in subtree_of([verb]) if t not in token.subtree]
@@ -49,7 +52,7 @@ def attribution_attackers(view: SentenceView) -> list[Found]:
             continue
         if children_of(token, "nsubjpass", "auxpass"):
             continue  # "when his emails were compromised": the subject up the chain is not the attacker
-        for subject in subjects_of(token):
+        for subject in subjects_of(token) or _caught_doing(token):
             # not whom a relative clause on the subject mentions ("hackers that swung the election for X")
             clause = {g.i for c in subject.children if c.dep_ == "relcl" for g in c.subtree}
             phrase = [t for t in subject.subtree if t.i not in clause]
@@ -68,6 +71,16 @@ def attribution_attackers(view: SentenceView) -> list[Found]:
                 out.append(Found(("i", view.incident(token)), "ATTRIBUTED_TO", ("e", actor), [token, subject],
                                  "attr-attackers", 0.75))
     return out
+
+
+def _caught_doing(token) -> list:
+    """'X was caught hacking into ...', 'X was seen breaking into ...': the one caught doing the attack."""
+    head = token
+    while head.dep_ in ("xcomp", "advcl", "conj") and head.head.i != head.i:
+        head = head.head
+        if head.lemma_.lower() in ("catch", "see", "spot", "observe", "find"):
+            return children_of(head, "nsubjpass")
+    return []
 
 
 _CRIMINALS = frozenset({"gang", "criminal", "cybercriminal", "scammer", "fraudster", "crook", "thief", "man", "woman",
