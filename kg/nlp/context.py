@@ -167,6 +167,8 @@ class DocContext:
         """'its', 'it': the subject of this sentence or the last one if it is an organisation or actor."""
         sent = self.sent_of_token[token.i]
         for n in (sent, sent - 1):
+            if n == sent - 1 and (ahead := self._subject_ahead(token)) is not None:
+                return ahead  # (none before it in its sentence)
             if n < 0:
                 continue
             for candidate in self.sents[n]:
@@ -174,10 +176,23 @@ class DocContext:
                     break
                 c = self.cluster_at(candidate)
                 if c is not None and (candidate.dep_ in ("nsubj", "nsubjpass", "poss", "compound") or (
-                        candidate.dep_ == "appos" and candidate.head.dep_ in ("nsubj", "nsubjpass"))) and \
+                        candidate.dep_ == "appos" and candidate.head.dep_ in ("nsubj", "nsubjpass")) or (
+                        _known_as(candidate))) and \
                         self.clusters[c].type in ("Organization", "ThreatActor", "Country") and \
                         (candidate.dep_ != "compound" or candidate.head.dep_ in ("nsubj", "nsubjpass")):
                     return c
+        return None
+
+    def _subject_ahead(self, token: Token) -> int | None:
+        """'After many of its systems were knocked out, Riverton County restored ...': a pronoun in a clause
+        put before its sentence's subject stands for that subject."""
+        for clause in token.ancestors:
+            if clause.dep_ == "advcl" and clause.i < clause.head.i:
+                for subject in (c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > token.i):
+                    found = self.cluster_at(subject)
+                    if found is not None and self.clusters[found].type in ("Organization", "ThreatActor", "Country"):
+                        return found
+                return None
         return None
 
     def _antecedent(self, token: Token, kind: str) -> int | None:
@@ -285,3 +300,10 @@ class DocContext:
                         break
                     inside.add(follower.i)
         return inside
+
+
+def _known_as(token: Token) -> bool:
+    """'The party, known as Acme Now, said it ...': the name a subject is known as."""
+    verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "as" else None
+    return verb is not None and verb.dep_ == "acl" and verb.lemma_.lower() in ("know", "call", "name", "dub") \
+        and verb.head.dep_ in ("nsubj", "nsubjpass")

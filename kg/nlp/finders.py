@@ -694,7 +694,7 @@ def _names_before_kind(doc: Doc) -> list[Candidate]:
             k += 1
         if k < n and lower[k] in _KIND_HEADS and table.pos[k] == "NOUN" and not (k + 1 < n and table.upper[k + 1]) \
                 and gazetteer().country(table.span_text(start, end)) is None \
-                and doc[start].ent_type_ not in ("GPE", "NORP", "LOC"):
+                and doc[start].ent_type_ not in ("GPE", "NORP"):
             out.append(Candidate(start, end, "Organization", 2, "name-before-kind"))
     return out
 

@@ -165,6 +165,9 @@ def _ransom_paid(ctx: DocContext, token: Token, sent: int) -> bool:
         c.dep_ == "nsubj" and c.pos_ != "PRON" for c in payer.children)
 
 
+_DESCRIPTION = {"a", "an", "the"}
+
+
 def _listed_with(ctx: DocContext, victim: int, sent) -> list[int]:
     """Organisations listed with the victim ("hit A, B and C", "A and B both admitted ..."): victims too.
     A list is read from the parse (the victim's conjuncts) and from the surface (names separated only by
@@ -194,8 +197,13 @@ def _listed_with(ctx: DocContext, victim: int, sent) -> list[int]:
             k = position
             while 0 <= k + step < len(named):
                 a, b = sorted((named[k], named[k + step]))
-                gap = {t.lower_ for t in ctx.doc[ctx.mentions[a].token_end:ctx.mentions[b].token]}
-                if not gap or not gap <= {",", "and", "or"}:
+                between = ctx.doc[ctx.mentions[a].token_end:ctx.mentions[b].token]
+                gap = {t.lower_ for t in between}
+                # "A and a shipping company, B": a description of the next name, set off by its comma
+                described = len(between) >= 3 and between[-1].text == "," and gap & _DESCRIPTION and all(
+                    t.lower_ in _DESCRIPTION or t.text in (",", "and", "or") or t.is_lower and t.pos_ in ("NOUN", "ADJ")
+                    for t in between)
+                if not gap or not (gap <= {",", "and", "or"} or described):
                     break
                 joined = joined or bool(gap & {"and", "or"})
                 k += step

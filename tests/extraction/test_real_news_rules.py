@@ -849,3 +849,16 @@ def test_real_news_caught_doing_it_and_who_aided_it(nlp, text, actor, status):
 def test_real_news_who_supports_the_victim_is_no_culprit(nlp):
     assert attributed(graph_of(nlp, "The attack on Acme Bank was supported by Acme Cloud, which restored the "
                                     "backups.")) == {}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Victims included the British advertising firm Acme Media and a shipping company, Borealis Terminals, based at "
+     "the port of Riverton.", {"Acme Media", "Borealis Terminals"}),
+    ("Nearly three weeks after many of its systems were knocked out by a ransomware virus, Riverton County has "
+     "restored most of its phone system.", {"Riverton County"}),
+    ("The party, known as Onward Now, said it had been hit by at least five phishing attacks.", {"Onward Now"}),
+    ("In another extortion attempt, the gang stole hundreds of gigabytes of files from the Quillmark adhesive "
+     "company.", {"Quillmark"}),
+])
+def test_real_news_victims_described_listed_or_named_ahead(nlp, text, expected):
+    assert victims(graph_of(nlp, text)) == expected
