@@ -196,6 +196,9 @@ def actor_context(doc: Doc, i: int) -> bool:
     if i > first and table.pos[i - 1] in ("NOUN", "PROPN") and table.lower[i - 1] not in nouns \
             and table.lemma[i - 1].lower() not in nouns:
         return False  # "set up a news outlet called X": what is named is the outlet, whoever set it up
+    if i - 1 > first and table.text[i - 1] == "," and table.pos[i - 2] == "NOUN" and table.lower[i - 2] not in nouns \
+            and table.lemma[i - 2].lower() not in nouns:
+        return False  # "the fourth category of vulnerability, known as X": a flaw is named, not an actor
     window = range(max(first, i - 8), i)
     found = [k for k in window if table.lower[k] in nouns]
     if found and table.lower[found[-1]] == "operation" and table.lower[found[-1] - 1] not in _GANG_KINDS:

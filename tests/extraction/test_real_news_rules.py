@@ -862,3 +862,9 @@ def test_real_news_who_supports_the_victim_is_no_culprit(nlp):
 ])
 def test_real_news_victims_described_listed_or_named_ahead(nlp, text, expected):
     assert victims(graph_of(nlp, text)) == expected
+
+
+def test_real_news_a_flaw_known_as_x_is_no_actor(nlp):
+    g = graph_of(nlp, "The fourth category of vulnerability, known as Grimtide, affected the chipset, Acme Labs said.\n"
+                      "Hackers broke into Acme Bank. The group of hackers, known as Grey Heron, stole data.")
+    assert types(g).get("Grimtide") != "ThreatActor" and types(g).get("Grey Heron") == "ThreatActor"
