@@ -865,6 +865,14 @@ def test_real_news_victims_described_listed_or_named_ahead(nlp, text, expected):
 
 
 def test_real_news_a_flaw_known_as_x_is_no_actor(nlp):
-    g = graph_of(nlp, "The fourth category of vulnerability, known as Grimtide, affected the chipset, Acme Labs said.\n"
-                      "Hackers broke into Acme Bank. The group of hackers, known as Grey Heron, stole data.")
-    assert types(g).get("Grimtide") != "ThreatActor" and types(g).get("Grey Heron") == "ThreatActor"
+    from kg.nlp.spans import actor_context
+
+    def context_at_cue(text, cue):
+        with nlp.select_pipes(disable=["kg_entities"]):
+            doc = nlp(text)
+        return actor_context(doc, next(t.i for t in doc if t.text == cue))
+
+    assert not context_at_cue("Hackers used the fourth category of vulnerability, known as Grimtide, on the chipset.",
+                              "known")
+    assert context_at_cue("Hackers broke into Acme Bank. The group of hackers, known as Grey Heron, stole data.",
+                          "known")
