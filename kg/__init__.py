@@ -3,7 +3,7 @@
 __version__ = "0.1.0"
 
 # Bumped whenever extraction output changes for the same input; stored on each Article node.
-EXTRACTOR_VERSION = "0.3.2"
+EXTRACTOR_VERSION = "0.3.3"
 
 # Version of the `kg extract --format json` shape (see README, "The JSON shape").
 JSON_SCHEMA_VERSION = 2
