@@ -781,7 +781,7 @@ def _hashtags(doc: Doc) -> list[Candidate]:
 
 def _actor_codes(doc: Doc) -> list[Candidate]:
     return [Candidate(i, i + 1, "ThreatActor", 4, "actor-code") for i, text in enumerate(tokens_of(doc).text)
-            if ACTOR_CODE.match(text)]
+            if text[-1:].isdigit() and ACTOR_CODE.match(text)]  # (a code ends in a digit: most words need no match)
 
 
 @triggered_by(lowers=(frozenset({"gang", "crew", "cartel", "collective", "syndicate", "group"}),))
