@@ -10,13 +10,15 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from spacy.attrs import ENT_TYPE
+from spacy.symbols import DATE, TIME
 from spacy.tokens import Doc, Span
 
 from kg.keys import alias_key
 from kg.nlp.finders import FINDERS
 from kg.nlp.lexicon import lexicon
 from kg.nlp.spans import Candidate, dateline, operation_names, whole
-from kg.nlp.tokens import tokens_of
+from kg.nlp.tokens import Tokens, tokens_of
 
 __all__ = ["Candidate", "choose", "find_candidates", "propagate", "to_spans", "vote_types"]
 
@@ -116,8 +118,9 @@ def choose(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     texts: dict[str, set[int]] = defaultdict(set)  # each candidate's text, and where it starts
     for c in candidates:
         texts[table.span_text(c.start, c.end)].add(c.start)
+    timed = _timed(doc)
     for c in sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
-        if c.start >= c.end or any(taken[c.start:c.end]) or not _acceptable(doc[c.start:c.end]):
+        if c.start >= c.end or any(taken[c.start:c.end]) or not _acceptable(doc, table, timed, c.start, c.end):
             continue
         # "between the Grey Heron gang and Acme": two names the text also gives apart (elsewhere: "the Office of
         # Audit and Review" is one name where a finder stopped at its "and")
@@ -247,33 +250,40 @@ _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 _SENTENCE_INSIDE = re.compile(r"[a-z]{2}\.\s+[A-Z]")
 
 
-def _acceptable(span: Span) -> bool:
-    text = span.text
-    if dateline(span.doc, span.start, span.end):
+def _timed(doc: Doc) -> set[int]:
+    """The tokens the model tags a date or a time."""
+    types = doc.to_array(ENT_TYPE).tolist()
+    return {k for k, label in enumerate(types) if label in (DATE, TIME)}
+
+
+def _acceptable(doc: Doc, table: Tokens, timed: set[int], start: int, end: int) -> bool:
+    """Whether doc[start:end] can be a name. Read off the token table (`timed`: see `_timed`), not off a Span:
+    `choose` asks this of every candidate."""
+    text = table.span_text(start, end)
+    if text.isupper() and dateline(doc, start, end):  # (a dateline's name is in capitals)
         return False
-    if len(span) == 1 and span[0].is_sent_start and span[0].tag_ in ("NN", "NNS") and not span.text.isupper():
+    if end - start == 1 and table.sent_start[start] and table.tag[start] in ("NN", "NNS") and not text.isupper():
         return False  # "Slot machines went dark": a common noun capitalised by its position
-    if not text or len(span) > 10 or "\n" in text or not any(ch.isalpha() for ch in text):
+    if not text or end - start > 10 or "\n" in text or not any(ch.isalpha() for ch in text):
         return False
-    if len(span) == 1 and _PLURAL_ACRONYM.match(text):
+    if end - start == 1 and _PLURAL_ACRONYM.match(text):
         return False  # "MPs", "CEOs", "ISPs": a plural common noun, no name
-    if len(span) == 1 and text.isupper() and span.start > 0 and span.doc[span.start - 1].ent_type_ == "TIME":
-        return False  # "at 10:47 BST": a time zone
-    generic = lexicon(span.doc).words("generic_names")
+    if end - start == 1 and text.isupper() and start - 1 in timed and doc[start - 1].ent_type_ == "TIME":
+        return False  # "at 10:47 BST": a time zone (not "a quarterly SEC filing", a date)
+    generic = lexicon(doc).words("generic_names")
     if text.lower() in generic or alias_key(text) in generic:
         return False
-    if any(t.is_sent_start for t in span[1:]) or _SENTENCE_INSIDE.search(text):
+    if any(table.sent_start[start + 1:end]) or _SENTENCE_INSIDE.search(text):
         return False  # "Northfield. One": two sentences are never one name
-    if text.count("(") != text.count(")") or ")" in text[:-1] or any(t.ent_type_ in ("DATE", "TIME") for t in span):
+    if text.count("(") != text.count(")") or ")" in text[:-1] or any(k in timed for k in range(start, end)):
         return False  # "(AP)Riverton", "Acme Coin (ACN", "Northfield on Tuesday": not one name
-    after = span.doc[span.end] if span.end < len(span.doc) else None
-    if after is not None and after.text in ("Minister", "Ministers", "Secretary", "Secretaries"):
+    if end < len(table.text) and table.text[end] in ("Minister", "Ministers", "Secretary", "Secretaries"):
         return False  # "Defence Minister Jane Roe": a portfolio in a title, not a body
-    if after is not None and after.lemma_.lower() == "number" and after.tag_ in ("NNS", "NN"):
+    if end < len(table.text) and table.lemma[end].lower() == "number" and table.tag[end] in ("NNS", "NN"):
         return False  # "Social Security numbers", "Medicare number": a kind of identifier, not a body
-    if span[-1].lower_ in lexicon(span.doc).words("attack_nouns") or span[-1].lemma_.lower() == "attack":
+    if table.lower[end - 1] in lexicon(doc).words("attack_nouns") or table.lemma[end - 1].lower() == "attack":
         return False  # "Acme Hotels Group Data Breach": an event, not a name
-    if len(span) > 1 and span[-1].pos_ == "VERB" and span[-1].tag_ in ("VBN", "VBD"):
+    if end - start > 1 and table.pos[end - 1] == "VERB" and table.tag[end - 1] in ("VBN", "VBD"):
         return False  # "Critical Patch Released", "Service Restored": a menu label or a headline, not a name
     if _NOT_A_NAME.search(text):
         return False  # a URL, a domain, a handle's link, a CVE id: never an entity

@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import re
+from functools import wraps
+from typing import Callable
 
 from spacy.tokens import Doc, Span
 
 from kg.knowledge import gazetteer
-from kg.nlp.lexicon import lexicon
+from kg.nlp.lexicon import Lexicon, lexicon
 from kg.nlp.spans import (
     ACTOR_CODE,
     CHARGE_VERBS,
@@ -44,6 +46,47 @@ ORG_APPOSITIVES = {"company", "firm", "provider", "maker", "vendor", "business",
                     "newspaper", "broadcaster", "site", "giant", "conglomerate", "startup", "start-up", "group",
                     "organisation", "organization", "charity", "university", "hospital", "carrier", "airline",
                     "subsidiary", "unit", "division", "contractor", "supplier", "platform", "network", "chain"}
+
+
+# A part of a finder's trigger: a lexicon entry by name, a set of words, or a set made from the lexicon.
+FinderWords = str | frozenset[str] | Callable[[Lexicon], frozenset[str]]
+
+
+def triggered_by(lowers: tuple[FinderWords, ...] = (), lemmas: tuple[FinderWords, ...] = ()):
+    """A finder that can propose a name only in a Doc with one of these words (lower-case forms, or
+    lower-cased lemmas), as a relation rule can only in a sentence with its trigger (kg.nlp.rules.base).
+    On a Doc without one it is not run: it would find nothing. The finder's body stays `finder.__wrapped__`,
+    its words `finder.trigger(lexicon)`."""
+    def decorate(finder: Callable[[Doc], list[Candidate]]) -> Callable[[Doc], list[Candidate]]:
+        key = ("finder_trigger", finder)  # the function itself: two finders may share a name
+
+        def trigger(lex: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
+            return lex.memo(key, lambda: (_finder_words(lex, lowers), _finder_words(lex, lemmas)))
+
+        @wraps(finder)
+        def gated(doc: Doc) -> list[Candidate]:
+            trigger_lowers, trigger_lemmas = trigger(lexicon(doc))
+            doc_lowers, doc_lemmas = doc_words(doc)
+            if doc_lowers.isdisjoint(trigger_lowers) and doc_lemmas.isdisjoint(trigger_lemmas):
+                return []
+            return finder(doc)
+
+        gated.trigger = trigger
+        return gated
+    return decorate
+
+
+def _finder_words(lex: Lexicon, parts: tuple[FinderWords, ...]) -> frozenset[str]:
+    return frozenset().union(*(lex.words(p) if isinstance(p, str) else p(lex) if callable(p) else p for p in parts))
+
+
+def doc_words(doc: Doc) -> tuple[frozenset[str], frozenset[str]]:
+    """The Doc's lower-case forms and lower-cased lemmas as sets, made once per Doc."""
+    table = tokens_of(doc)
+    words = table.memo.get("doc_words")
+    if words is None:
+        words = table.memo["doc_words"] = (frozenset(table.lower), frozenset(lemma.lower() for lemma in table.lemma))
+    return words
 
 
 def _mixed_case(word: str) -> bool:
@@ -149,7 +192,8 @@ def _country_named_bodies(doc: Doc) -> list[Candidate]:
             continue
         if any(e.label_ in ("ORG", "PERSON") and e.end - e.start > 1 and e.start > start
                and doc[e.end - 1].lower_ not in BODY_HEADS for e in doc.ents if start <= e.start < end):
-            continue  # a name of its own after the demonym ("Ruritanian Acme Bank"), not "the Ruritanian Foreign Ministry"
+            # a name of its own after the demonym ("Ruritanian Acme Bank"), not "the Ruritanian Foreign Ministry"
+            continue
         out.append(Candidate(start, end, "Organization", 4, "country-named-body"))
     return out
 
@@ -207,6 +251,7 @@ def _pronoun_types(doc: Doc) -> list[Candidate]:
 _PLACE_BODIES = _LOCAL_BODIES - {"state", "province", "region"} | {"port"}
 
 
+@triggered_by(lowers=(_PLACE_BODIES,))  # a place body's word starts or precedes the name
 def _bodies_of_places(doc: Doc) -> list[Candidate]:
     """'the town of Kell', 'the City of Riverton', 'the Port of Dunmore': a place named with the body that
     governs it is that body, an organisation, whatever the model tagged the name (a date, a person, a place)."""
@@ -297,6 +342,7 @@ def _list_members(doc: Doc) -> list[Candidate]:
     return out
 
 
+@triggered_by(lowers=("actor_nouns",), lemmas=("actor_nouns",))  # the noun the examples follow
 def _actor_examples(doc: Doc) -> list[Candidate]:
     """'hacking groups such as Night Kestrel, Iron Lantern and Grey Heron', 'gangs including X and Y': the
     examples of an attackers' noun are threat actors."""
@@ -447,6 +493,7 @@ def _platforms(doc: Doc) -> list[Candidate]:
     return out
 
 
+@triggered_by(lemmas=(frozenset({"buy", "acquire", "own", "purchase"}),))
 def _owners(doc: Doc) -> list[Candidate]:
     """'bought in 2022 by Optum', 'owned by Singtel': who buys or owns a company is an organisation."""
     out = []
@@ -572,6 +619,7 @@ _PEOPLE_NOUNS = {"hacker", "attacker", "actor", "operator", "criminal", "cybercr
 _BENIGN = {"ethical", "white-hat", "whitehat", "researcher", "researchers", "founder", "expert", "analyst"}
 
 
+@triggered_by(lemmas=("actor_nouns",))  # the attackers' noun it reads from
 def _actor_appositions(doc: Doc) -> list[Candidate]:
     """'another notorious group, Grey Heron,' / 'X, a hacking group that ...': a name in apposition to an
     attackers' noun qualified as such is a threat actor."""
@@ -680,6 +728,7 @@ _KIND_HEADS = {"company", "firm", "agency", "bank", "maker", "vendor", "provider
                "department"}
 
 
+@triggered_by(lowers=(frozenset(_KIND_HEADS),))  # the kind after the name
 def _names_before_kind(doc: Doc) -> list[Candidate]:
     """'the Quillmark security firm', 'a Kell intelligence agency': a name, up to two words and its kind."""
     out = []
@@ -787,6 +836,7 @@ def _group_cues(named_cues: list[str]) -> dict[str, list[tuple[list[str], bool]]
     return by_first
 
 
+@triggered_by(lowers=(lambda lex: frozenset(_named_cues(lex)),))  # a naming cue's first word
 def _named_actors(doc: Doc) -> list[Candidate]:
     """'a group that calls itself X', 'hackers known as X', 'X, a.k.a. Y'."""
     out = []
@@ -814,6 +864,7 @@ def _named_actors(doc: Doc) -> list[Candidate]:
     return out
 
 
+@triggered_by(lowers=(frozenset({"itself", "themselves", "himself", "herself"}),))
 def _self_named(doc: Doc) -> list[Candidate]:
     """'GreyHeron, as the group calls itself, ...': the name before a reflexive naming clause."""
     out = []
@@ -829,6 +880,7 @@ def _self_named(doc: Doc) -> list[Candidate]:
     return out
 
 
+@triggered_by(lowers=(frozenset({"hacked", "pwned", "defaced"}),))
 def _hacked_by(doc: Doc) -> list[Candidate]:
     out = []
     lower = tokens_of(doc).lower
@@ -840,6 +892,7 @@ def _hacked_by(doc: Doc) -> list[Candidate]:
     return out
 
 
+@triggered_by(lowers=(frozenset({"#"}),))
 def _hashtags(doc: Doc) -> list[Candidate]:
     out = []
     table = tokens_of(doc)
@@ -851,9 +904,10 @@ def _hashtags(doc: Doc) -> list[Candidate]:
 
 def _actor_codes(doc: Doc) -> list[Candidate]:
     return [Candidate(i, i + 1, "ThreatActor", 4, "actor-code") for i, text in enumerate(tokens_of(doc).text)
-            if ACTOR_CODE.match(text)]
+            if text[-1:].isdigit() and ACTOR_CODE.match(text)]  # (a code ends in a digit: most words need no match)
 
 
+@triggered_by(lowers=(frozenset({"gang", "crew", "cartel", "collective", "syndicate", "group"}),))
 def _gang_names(doc: Doc) -> list[Candidate]:
     """'the DarkSide ransomware gang', 'a hacking group called X' is in _named_actors."""
     heads = {"gang", "crew", "cartel", "collective", "syndicate"}
@@ -878,6 +932,7 @@ def _gang_names(doc: Doc) -> list[Candidate]:
     return out
 
 
+@triggered_by(lowers=("film_cues",))  # film_context needs one
 def _films(doc: Doc) -> list[Candidate]:
     out = []
     for start, end in quoted_spans(doc):
@@ -886,6 +941,7 @@ def _films(doc: Doc) -> list[Candidate]:
     return out
 
 
+@triggered_by(lowers=(frozenset({"according"}),), lemmas=(frozenset({"tell"}),))
 def _outlets(doc: Doc) -> list[Candidate]:
     """The name after 'according to' or 'told' is a source; unless NER says Person, an Organization."""
     out = []
@@ -924,6 +980,7 @@ def _products(doc: Doc) -> list[Candidate]:
     return out
 
 
+@triggered_by(lowers=("unit_nouns",))  # the unit noun after the name
 def _units(doc: Doc) -> list[Candidate]:
     """"Alphabet's Wiz security unit": the capitalised name before a unit noun is an organisation."""
     units = lexicon(doc).words("unit_nouns") - {"group", "team", "service", "business"}
@@ -940,6 +997,7 @@ def _units(doc: Doc) -> list[Candidate]:
     return out
 
 
-FINDERS = (_from_ner, _country_named_bodies, _pronoun_types, _bodies_of_places, _list_members, _actor_examples, _actor_appositions, _government_seats, _countries, _attack_groups, _malware, _named_actors, _self_named, _hacked_by, _hashtags,
-           _actor_codes, _gang_names, _films, _outlets, _products, _units, _platforms, _software, _org_context, _names_before_kind, _appositions,
-           _owners, _descriptors)
+FINDERS = (_from_ner, _country_named_bodies, _pronoun_types, _bodies_of_places, _list_members, _actor_examples,
+           _actor_appositions, _government_seats, _countries, _attack_groups, _malware, _named_actors, _self_named,
+           _hacked_by, _hashtags, _actor_codes, _gang_names, _films, _outlets, _products, _units, _platforms,
+           _software, _org_context, _names_before_kind, _appositions, _owners, _descriptors)

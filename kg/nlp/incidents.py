@@ -38,6 +38,8 @@ _NOT_AN_ATTACK = re.compile(
     r"\b(?:is|was|were|be|been)(?: not|n't)\s+(?:a |an |the )?(?:[\w-]+\s+){0,3}?" + _ATTACK_WORDS + r"\b"
     r"|\bno (?:sign|evidence|indication|suggestion) (?:of|that)\s+(?:a |an )?(?:[\w-]+\s+){0,2}?" + _ATTACK_WORDS + r"\b"
     r"|\b(?:not caused by|not the result of|rather than)\s+(?:a |an )?(?:[\w-]+\s+){0,2}?" + _ATTACK_WORDS + r"\b")
+# Every match of _NOT_AN_ATTACK holds one of these (a sentence without any is not searched).
+_ATTACK_STEMS = ("attack", "hack", "breach", "intrusion", "incident")
 
 
 def find_mentions(ctx: DocContext) -> list[IncidentMention]:
@@ -227,7 +229,8 @@ def _says_no_attack(ctx: DocContext, lowered: str) -> bool:
     """A sentence (lower case) that says what happened was no attack: a `not_attack_cues` phrase, or
     "was not a cyber attack", "no sign of a hack"."""
     cues = ctx.lexicon.memo("not_attack_cues", lambda: _not_attack_cues(ctx.lexicon["not_attack_cues"]))
-    return (cues is not None and cues.search(lowered) is not None) or _NOT_AN_ATTACK.search(lowered) is not None
+    return (cues is not None and cues.search(lowered) is not None) or (
+        any(word in lowered for word in _ATTACK_STEMS) and _NOT_AN_ATTACK.search(lowered) is not None)
 
 
 def _not_attack_cues(cues: list[str]) -> re.Pattern | None:

@@ -47,8 +47,8 @@ def attribution_attackers(view: SentenceView) -> list[Found]:
     out = []
     if not view.incident_tokens:
         return out
-    for token in view.span:
-        if token.i not in view.incident_tokens or token.pos_ != "VERB":
+    for token in (view.ctx.doc[i] for i in sorted(view.incident_tokens)):  # (all in this sentence, in its order)
+        if token.pos_ != "VERB":
             continue
         if children_of(token, "nsubjpass", "auxpass"):
             continue  # "when his emails were compromised": the subject up the chain is not the attacker
@@ -92,9 +92,11 @@ def attribution_actor_phrase(view: SentenceView) -> list[Found]:
     in a story about an attack, the attackers' description names who they work for."""
     out = []
     ties = {"link", "tie", "work", "operate", "connect", "back", "sponsor", "associate", "affiliate"}
-    if view.incident() is None or not view.has(lemmas=attacker_nouns(view.ctx.doc)):
+    nouns = attacker_nouns(view.ctx.doc)
+    if view.incident() is None or not view.has(lemmas=nouns):
         return out
-    for token in view.span:
+    lemma = view.ctx.lemma
+    for token in (view.ctx.doc[k] for k in range(view.span.start, view.span.end) if lemma[k] in nouns):
         if not attacker_noun(token) or view.incident() is None or token.lemma_.lower() in ("team", "unit", "operation"):
             continue
         if any(c.lower_ in ("former", "ex") for c in token.children if c.dep_ in ("amod", "advmod")):
