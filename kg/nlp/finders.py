@@ -669,8 +669,7 @@ def _actor_appositions(doc: Doc) -> list[Candidate]:
 # ("X's customers", "X's servers") and what only a vendor does ("X has patched the flaw").
 _MEMBERS = {"researchers", "engineers", "analysts", "experts", "scientists", "employees", "staff", "staffers",
             "workers", "executives", "officials", "customers", "subscribers", "clients", "shareholders"}
-_MADE_BY = {"manufactured", "produced", "distributed", "sold", "marketed", "supplied", "shipped", "hosted",
-            "operated", "developed"}
+_MADE_BY = {"manufactured", "produced", "distributed", "sold", "marketed", "supplied", "shipped"}  # (people develop too)
 _OWNED = _MEMBERS - {"officials", "experts", "analysts", "scientists"} | {
     "shares", "stock", "headquarters", "subsidiary", "website", "servers", "network", "networks", "systems",
     "software", "products", "product", "app", "apps", "platform", "firmware", "routers", "devices", "chipset",
