@@ -168,27 +168,27 @@ def _link_country_prefixed(mentions: list[Mention], keys: list[str], uf: UnionFi
 
 def _link_last_words(mentions: list[Mention], keys: list[str], uf: UnionFind, lexicon: Lexicon) -> set[int]:
     """'Grey Heron Analytica' ... 'Analytica', 'Quillmark Office' ... 'Office': a one-word name that ends one
-    longer name of an organisation or a product, is no common head ('Bank', 'Group') and starts no
-    longer name, is that name further on. The bare word stays weak."""
+    longer name of an organisation or a product (either type: "Acme Office" may be typed either), is no common
+    head ('Bank', 'Group') and starts no longer name, is that name further on. The bare word stays weak."""
     weak = set()
     heads = lexicon.words("org_suffixes")
-    by_key: dict[tuple[str, str], list[int]] = {}
+    by_key: dict[str, list[int]] = {}
     for i, m in enumerate(mentions):
         if m.type in ("Organization", "Product"):
-            by_key.setdefault(("body", keys[i]), []).append(i)  # "Acme Office" may be typed either
-    ends: dict[tuple[str, str], list[str]] = {}
+            by_key.setdefault(keys[i], []).append(i)
+    ends: dict[str, list[str]] = {}
     starts = set()
-    for kind, key in by_key:
+    for key in by_key:
         words = key.split()
         if 2 <= len(words) <= 3:
-            ends.setdefault((kind, words[-1]), []).append(key)
+            ends.setdefault(words[-1], []).append(key)
         if len(words) > 1:
             starts.add(words[0])
-    for (kind, key), found in by_key.items():
-        longer = ends.get((kind, key), [])
+    for key, found in by_key.items():
+        longer = ends.get(key, [])
         if " " in key or len(longer) != 1 or key in heads or len(key) < 4 or key in starts:
             continue  # (a word that also starts a longer name may be that one's short form)
-        long = by_key[(kind, longer[0])]
+        long = by_key[longer[0]]
         first_long = min(mentions[j].start for j in long)
         for j in found:
             if mentions[j].start > first_long:

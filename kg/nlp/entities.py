@@ -41,7 +41,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     return found
 
 
-def _drop_opening_words(table, found: list[Candidate]) -> None:
+def _drop_opening_words(table: Tokens, found: list[Candidate]) -> None:
     """"Faulty Acme update crashes ...", "Hacked Quillmark update ...": a sentence's first word is no part of a
     name the text gives without it elsewhere, when it is a common word (the article writes it in lower case, or
     the model reads it as an adjective or a participle)."""
