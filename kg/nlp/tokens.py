@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from weakref import WeakKeyDictionary
 
-from spacy.attrs import DEP, POS, SENT_START, TAG
+from spacy.attrs import DEP, IDX, IS_ALPHA, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.parts_of_speech import NAMES as UNIVERSAL_POS
 from spacy.tokens import Doc
 
@@ -27,25 +27,20 @@ class Tokens:
                  "tag", "text", "upper", "whitespace")
 
     def __init__(self, doc: Doc):
-        self.text: list[str] = []
-        self.lower: list[str] = []
-        self.lemma: list[str] = []
-        self.whitespace: list[str] = []
-        self.is_punct: list[bool] = []
-        self.is_alpha: list[bool] = []
-        self.idx: list[int] = []
-        for token in doc:
-            self.text.append(token.text)
-            self.lower.append(token.lower_)
-            self.lemma.append(token.lemma_)
-            self.whitespace.append(token.whitespace_)
-            self.is_punct.append(token.is_punct)
-            self.is_alpha.append(token.is_alpha)
-            self.idx.append(token.idx)
-        # The tags and labels are few: read as numbers in one array, each name looked up once.
+        # One array of numbers for every attribute, each distinct string looked up once (an article has a few
+        # hundred distinct words): a Token object per token and attribute would cost more than all of that.
         strings = doc.vocab.strings
-        tag, pos, dep, sent_start = doc.to_array([TAG, POS, DEP, SENT_START]).T.tolist() if len(doc) else ([], [], [], [])
-        names = {h: strings[h] for h in {*tag, *dep}}
+        rows = doc.to_array([ORTH, LOWER, LEMMA, SPACY, IS_PUNCT, IS_ALPHA, IDX, TAG, POS, DEP, SENT_START]).T.tolist() \
+            if len(doc) else [[] for _ in range(11)]
+        orth, lower, lemma, space, punct, alpha, idx, tag, pos, dep, sent_start = rows
+        names = {h: strings[h] for h in {*orth, *lower, *lemma, *tag, *dep}}
+        self.text: list[str] = [names[h] for h in orth]
+        self.lower: list[str] = [names[h] for h in lower]
+        self.lemma: list[str] = [names[h] for h in lemma]
+        self.whitespace: list[str] = [" " if s else "" for s in space]
+        self.is_punct: list[bool] = [p == 1 for p in punct]
+        self.is_alpha: list[bool] = [a == 1 for a in alpha]
+        self.idx: list[int] = idx
         self.tag: list[str] = [names[h] for h in tag]
         self.dep: list[str] = [names[h] for h in dep]
         self.pos: list[str] = [UNIVERSAL_POS[p] for p in pos]
