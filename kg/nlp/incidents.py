@@ -228,14 +228,9 @@ def _about_denied(ctx: DocContext, mention: IncidentMention) -> bool:
 def _says_no_attack(ctx: DocContext, lowered: str) -> bool:
     """A sentence (lower case) that says what happened was no attack: a `not_attack_cues` phrase, or
     "was not a cyber attack", "no sign of a hack"."""
-    cues = ctx.lexicon.memo("not_attack_cues", lambda: _not_attack_cues(ctx.lexicon["not_attack_cues"]))
-    return (cues is not None and cues.search(lowered) is not None) or (
+    # (a substring test per cue is quicker than one pattern of them all: Python's re tries each at every place)
+    return any(cue in lowered for cue in ctx.lexicon["not_attack_cues"]) or (
         any(word in lowered for word in _ATTACK_STEMS) and _NOT_AN_ATTACK.search(lowered) is not None)
-
-
-def _not_attack_cues(cues: list[str]) -> re.Pattern | None:
-    """lexicon.json `not_attack_cues` as one pattern: a sentence contains one of them as it matches."""
-    return re.compile("|".join(re.escape(cue) for cue in cues)) if cues else None
 
 
 def _owner(ctx: DocContext, product: int, sent) -> int | None:

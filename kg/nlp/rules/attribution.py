@@ -23,9 +23,7 @@ _BEHIND = frozenset({"aid", "assist", "help", "back", "sponsor", "support", "dir
 def attribution_agent(view: SentenceView) -> list[Found]:
     """'compromised by a group that calls itself X', 'damage caused by X', 'hit by X'."""
     out = []
-    for token in view.span:
-        if token.dep_ != "agent":
-            continue
+    for token in view.tokens_with(deps=_AGENT):
         verb = token.head
         if lemma_of(verb) not in view.lex("launch_verbs") | view.lex("attack_verbs") | {"cause", "claim"} | _BEHIND \
                 and verb.i not in view.incident_tokens:
@@ -133,8 +131,8 @@ def attribution_actor_phrase(view: SentenceView) -> list[Found]:
 def attribution_hacked_by(view: SentenceView) -> list[Found]:
     """The attackers' own signature: 'Hacked By X' shown on screens or a defaced page."""
     out = []
-    for token in view.span:
-        if token.lower_ in ("hacked", "pwned", "defaced") and token.i + 1 < len(view.ctx.doc) \
+    for token in view.tokens_with(lowers=_SIGNED):
+        if token.i + 1 < len(view.ctx.doc) \
                 and token.nbor().lower_ == "by":
             cluster = view.ctx.refer(token.nbor(2)) if token.i + 2 < len(view.ctx.doc) else None
             if cluster is None and token.i + 3 < len(view.ctx.doc):
@@ -150,7 +148,7 @@ def attribution_responsible(view: SentenceView) -> list[Found]:
     """'X (might be) responsible for / behind the attack', 'X launched / carried out the attack'."""
     out = []
     words = view.lex("responsible_words")
-    for token in view.span:
+    for token in view.tokens_with(lowers=words, lemmas=view.lex("launch_verbs")):
         anchor = None
         if token.lower_ in words and token.dep_ in ("acomp", "attr", "prep", "ROOT", "advmod", "amod"):
             target = mentions_attack(view, subtree_of([token]))
@@ -205,8 +203,8 @@ def _antecedent(view: SentenceView, verb) -> list:
 def attribution_linked(view: SentenceView) -> list[Found]:
     """'the MGM hack linked to Scattered Spider', 'an attack blamed on X', 'a breach attributed to X'."""
     out = []
-    for token in view.span:
-        if token.lemma_.lower() not in _LINK_VERBS or token.tag_ != "VBN":
+    for token in view.tokens_with(lemmas=_LINK_VERBS):
+        if token.tag_ != "VBN":
             continue
         target = token.head if token.dep_ in ("acl", "amod", "relcl") else next(iter(children_of(token, "nsubjpass", "nsubj")), None)
         if target is None or not is_attack_word(view, target) or _other_attacks(target):
@@ -233,8 +231,8 @@ def _other_attacks(target) -> bool:
 def attribution_claim(view: SentenceView) -> list[Found]:
     """'X claimed responsibility for the attack', 'X claims to have stolen ...'."""
     out = []
-    for token in view.span:
-        if lemma_of(token) != "claim" or token.pos_ != "VERB":
+    for token in view.tokens_with(lemmas=_CLAIM):
+        if token.pos_ != "VERB":
             continue
         objects = children_of(token, "dobj")
         about_attack = any(o.lower_ in view.lex("claim_objects") for o in objects) or mentions_attack(
@@ -254,7 +252,7 @@ def attribution_claim(view: SentenceView) -> list[Found]:
 def attribution_blame(view: SentenceView) -> list[Found]:
     """'officials blamed X for the attack', 'attributed the attack to X', 'X denied involvement'."""
     out = []
-    for token in view.span:
+    for token in view.tokens_with(lemmas=view.lex("blame_verbs") | view.lex("denial_verbs") | _RULE):
         lemma = lemma_of(token)
         if token.pos_ != "VERB":
             continue
@@ -302,14 +300,17 @@ _CRIME_WORDS = frozenset({"hack", "hacking", "breach", "phishing", "fraud", "att
                           "malware", "steal", "theft", "intrusion", "scheme", "scam", "extortion", "computer", "wire"})
 
 
-@triggered_by(lemmas=(_CHARGE, _DEFENDANTS, frozenset({"face"})))
+_FACE = frozenset({"face"})
+
+
+@triggered_by(lemmas=(_CHARGE, _DEFENDANTS, _FACE))
 def attribution_charged(view: SentenceView) -> list[Found]:
     """'X was charged with hacking', 'police arrested X over the breach', 'X pleaded guilty': the people the
     law names for an attack. Suspected until a court says so (convicted, sentenced, pleaded guilty)."""
     out = []
     if view.incident() is None:
         return out
-    for token in view.span:
+    for token in view.tokens_with(lemmas=_CHARGE | _DEFENDANTS | _FACE):
         lemma = lemma_of(token)
         if lemma in _DEFENDANTS and token.pos_ == "NOUN":  # "the defendants, A and B, are alleged to ..."
             named = [g for c in children_of(token, "appos") for g in [c, *c.conjuncts]]
@@ -354,8 +355,8 @@ def attribution_actor_acts(view: SentenceView) -> list[Found]:
     out = []
     if view.incident() is None:
         return out
-    for token in view.span:
-        if token.pos_ != "VERB" or lemma_of(token) not in _ACTS or token.i in view.incident_tokens:
+    for token in view.tokens_with(lemmas=_ACTS):
+        if token.pos_ != "VERB" or token.i in view.incident_tokens:
             continue
         # What a gang publishes of its own deed (posts, leaks, threatens) is its claim; a reported deed is not.
         own = lemma_of(token) in _OWN_WORD

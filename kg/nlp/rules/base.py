@@ -67,6 +67,16 @@ class SentenceView:
         return not (words.lowers.isdisjoint(lowers) and words.lemmas.isdisjoint(lemmas)
                     and words.deps.isdisjoint(deps))
 
+    def tokens_with(self, lowers: frozenset[str] = frozenset(), lemmas: frozenset[str] = frozenset(),
+                    deps: frozenset[str] = frozenset()) -> list[Token]:
+        """The sentence's tokens, in order, whose lower-case form is in `lowers`, lower-cased lemma in `lemmas`
+        or dependency label in `deps`: a rule that acts only on such words reads them off the Doc's word lists
+        and makes a spaCy Token for them alone."""
+        ctx = self.ctx
+        lower, lemma, dep, doc = ctx.lower, ctx.lemma, ctx.dep, ctx.doc
+        return [doc[k] for k in range(self.span.start, self.span.end)
+                if lower[k] in lowers or lemma[k] in lemmas or dep[k] in deps]
+
     def lex(self, name: str) -> frozenset[str]:
         """The cue list `name` of this pipeline's lexicon, as a set."""
         return self.ctx.lexicon.words(name)

@@ -11,6 +11,7 @@ _OWN_VERBS = frozenset({"buy", "acquire", "own", "purchase"})
 _PARENT_WORDS = frozenset({"parent", "part"})
 _APPOSITION_TITLES = frozenset({"officer", "chairwoman", "chairman", "president"})
 _APPOS = frozenset({"appos"})
+_PARENT_HEADS = frozenset({"company", "firm", "group"})  # "its parent company"
 _STARRING = frozenset({"starring"})
 
 
@@ -25,7 +26,7 @@ def subsidiary(view: SentenceView) -> list[Found]:
         if None not in (child, parent) and child != parent and ctx.type_of(child) == ctx.type_of(parent) == "Organization":
             out.append(Found(("e", child), "SUBSIDIARY_OF", ("e", parent), [token], rule, confidence))
 
-    for token in view.span:
+    for token in view.tokens_with(lowers=_PARENT_WORDS | units | _PARENT_HEADS, lemmas=_OWN_VERBS):
         lemma = lemma_of(token)
         if lemma in _OWN_VERBS and token.tag_ == "VBN":
             owners = [g for a in children_of(token, "agent") for g in a.subtree]
@@ -43,7 +44,7 @@ def subsidiary(view: SentenceView) -> list[Found]:
             for parent in ctx.clusters_in(g for c in children_of(token, "nsubj") for g in c.subtree)[:1]:
                 add(ctx.refer(named), parent, token, "subsidiary-owned-by")
         if token.lower_ == "parent" and token.dep_ in ("amod", "compound", "appos", "attr") or (
-                token.lower_ in ("company", "firm", "group") and any(c.lower_ == "parent" for c in token.children)):
+                token.lower_ in _PARENT_HEADS and any(c.lower_ == "parent" for c in token.children)):
             noun = token.head if token.lower_ == "parent" and token.dep_ in ("amod", "compound") else token
             if noun.dep_ == "appos":
                 for prep in children_of(noun, "prep"):
@@ -89,9 +90,7 @@ def leader(view: SentenceView) -> list[Found]:
     """'Iranian President Masoud Pezeshkian', 'Russian President Vladimir Putin'."""
     out = []
     titles = view.lex("leader_titles")
-    for token in view.span:
-        if token.lower_ not in titles:
-            continue
+    for token in view.tokens_with(lowers=titles):
         person = view.ctx.refer(token.head) if token.dep_ == "compound" else None
         if person is None and token.i + 1 < view.span.end:
             person = view.ctx.refer(token.nbor())
@@ -111,9 +110,7 @@ def executive(view: SentenceView) -> list[Found]:
     out = []
     titles = view.lex("exec_titles")
     previous_org = None
-    for token in view.span:
-        if token.lower_ not in titles:
-            continue
+    for token in view.tokens_with(lowers=titles):
         person = view.ctx.refer(token.head) if token.dep_ in ("compound", "nmod") else None
         if person is None and token.i + 1 < view.span.end:
             person = view.ctx.refer(token.nbor())
@@ -140,8 +137,8 @@ def executive_apposition(view: SentenceView) -> list[Found]:
     ctx = view.ctx
     if not view.has(deps=_APPOS):
         return out
-    for token in view.span:
-        if token.dep_ != "appos" or token.lower_ not in titles:
+    for token in view.tokens_with(lowers=titles):
+        if token.dep_ != "appos":
             continue
         person = ctx.refer(token.head)
         if person is None or ctx.type_of(person) != "Person":
@@ -171,8 +168,8 @@ def _after_and(token: Token) -> bool:
 def denounced(view: SentenceView) -> list[Found]:
     """'X denounced Y', 'Y has been denounced by X'."""
     out = []
-    for token in view.span:
-        if token.pos_ != "VERB" or lemma_of(token) not in view.lex("denounce_verbs"):
+    for token in view.tokens_with(lemmas=view.lex("denounce_verbs")):
+        if token.pos_ != "VERB":
             continue
         agents = [g for a in children_of(token, "agent") for g in a.subtree]
         subjects = children_of(token, "nsubjpass") if agents else children_of(token, "nsubj")
@@ -192,7 +189,7 @@ def denounced(view: SentenceView) -> list[Found]:
 def produced(view: SentenceView) -> list[Found]:
     """"X's backing of the film Y", "X produced Y", "Y, released by X"."""
     out = []
-    for token in view.span:
+    for token in view.tokens_with(lowers=view.lex("produce_nouns"), lemmas=view.lex("produce_verbs")):
         lemma = lemma_of(token)
         if token.lower_ in view.lex("produce_nouns") and token.pos_ == "NOUN":
             makers = [view.ctx.refer(c) for c in token.children if c.dep_ == "poss"]
@@ -215,7 +212,7 @@ def appears_in(view: SentenceView) -> list[Found]:
     out = []
     cues = view.lex("film_cues")
     ctx = view.ctx
-    for token in view.span:
+    for token in view.tokens_with(lowers=cues | _STARRING):
         if token.lower_ in cues:
             people = [c for c in ctx.clusters_in(ctx.doc[max(view.span.start, token.i - 5):token.i]) if ctx.type_of(c) == "Person"]
             after = ctx.doc[token.i + 1:min(view.span.end, token.i + 4)]

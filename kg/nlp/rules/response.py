@@ -11,7 +11,7 @@ from kg.nlp.rules.base import Found, SentenceView, children_of, lemma_of, mentio
 def motive(view: SentenceView) -> list[Found]:
     """'in retribution for X', 'X may have triggered the attack'."""
     out = []
-    for token in view.span:
+    for token in view.tokens_with(lowers=view.lex("motive_preps"), lemmas=view.lex("motive_verbs")):
         if token.lower_ in view.lex("motive_preps"):
             works = view.typed(subtree_of(children_of(token, "prep")), ("Film", "Product", "Organization", "Person", "Country"))
             films = [c for c in works if view.ctx.type_of(c) == "Film"] or works[-1:]
@@ -30,8 +30,8 @@ def motive(view: SentenceView) -> list[Found]:
 def hired(view: SentenceView) -> list[Found]:
     """'X hired Y to clean up the attack' -> X HIRED Y, Y RESPONDED_TO the incident."""
     out = []
-    for token in view.span:
-        if token.pos_ != "VERB" or lemma_of(token) not in view.lex("hire_verbs"):
+    for token in view.tokens_with(lemmas=view.lex("hire_verbs")):
+        if token.pos_ != "VERB":
             continue
         if lemma_of(token) in ("call", "bring") and not any(c.lower_ in ("in", "on") for c in token.children):
             continue
@@ -67,7 +67,7 @@ def hired(view: SentenceView) -> list[Found]:
 def investigates(view: SentenceView) -> list[Found]:
     """'X is investigating the hack', 'X leads a probe into the attack'."""
     out = []
-    for token in view.span:
+    for token in view.tokens_with(lowers=view.lex("investigation_nouns"), lemmas=view.lex("investigate_verbs")):
         lemma = lemma_of(token)
         target = None
         if token.pos_ == "VERB" and lemma in view.lex("investigate_verbs"):
@@ -130,8 +130,8 @@ def works_with(view: SentenceView) -> list[Found]:
     incident = view.incident()
     if incident is None:
         return out
-    for token in view.span:
-        if token.pos_ != "VERB" or lemma_of(token) not in view.lex("work_with_verbs"):
+    for token in view.tokens_with(lemmas=view.lex("work_with_verbs")):
+        if token.pos_ != "VERB":
             continue
         partners = [c for c in view.typed(subtree_of(w for p in children_of(token, "prep") if p.lower_ in (
             "with", "alongside") for w in children_of(p, "pobj")), ("Organization",)) if c not in view.victims]
@@ -179,8 +179,8 @@ def plural_antecedent(view: SentenceView, token: Token) -> list[int]:
 def leaked(view: SentenceView, next_sentence: Span | None) -> list[Found]:
     """'five movies were leaked online, including X, Y', negated by 'no proof ... related to the attack'."""
     out = []
-    for token in view.span:
-        if token.pos_ != "VERB" or lemma_of(token) not in view.lex("leak_verbs"):
+    for token in view.tokens_with(lemmas=view.lex("leak_verbs")):
+        if token.pos_ != "VERB":
             continue
         works = view.typed(view.span, ("Film",))
         if not works:
