@@ -49,10 +49,10 @@ class DocContext:
         self._words: list[Words | None] = [None] * len(self.sents)
         self._date_near: dict[int, str | None] = {}
         self._dates: list[tuple[int, int, str]] | None = None
+        self._dated: dict[int, tuple[int, bool]] | None = None
         self.sent_of_token = [0] * len(doc)
         for n, sent in enumerate(self.sents):
-            for k in range(sent.start, sent.end):
-                self.sent_of_token[k] = n
+            self.sent_of_token[sent.start:sent.end] = [n] * (sent.end - sent.start)
         rules = doc.user_data.get("kg_rules", {})
         self.mentions = [
             Mention(e.text, e.label_, e.start_char, e.end_char, self.sent_of_token[e.start], e.start, e.end,
@@ -277,12 +277,14 @@ class DocContext:
     def dated(self, sent: int) -> tuple[int | None, bool]:
         """The year a sentence names, and whether it leads the sentence ("In 2011, ..."): a fronted year
         sets a scene apart from the story; a year inside the clause ("stolen in late 2014") dates it."""
-        for start, _, text in self._date_spans():
-            if self.sent_of_token[start] == sent:
+        if self._dated is None:  # every sentence's, in one pass over the dates
+            self._dated = {}
+            for start, _, text in self._date_spans():
                 match = _YEAR.search(text)
-                if match:
-                    return int(match.group()), start - self.sents[sent].start <= 2
-        return None, False
+                if match and self.sent_of_token[start] not in self._dated:
+                    n = self.sent_of_token[start]
+                    self._dated[n] = (int(match.group()), start - self.sents[n].start <= 2)
+        return self._dated.get(sent, (None, False))
 
     def in_fiction(self, token: Token) -> bool:
         """True inside a work's plot: "a comedy about a CIA attempt to ..." is no real-world event."""

@@ -11,6 +11,8 @@ attack"), generic ("victims of breaches"), or inside a film's plot make no incid
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+
 from spacy.tokens import Token
 
 from kg.nlp.context import DocContext
@@ -51,13 +53,12 @@ def find_mentions(ctx: DocContext) -> list[IncidentMention]:
                      | set(lex["attack_verb_strong"]) | set(lex["attack_verb_needs_cyber"]))
     found = []
     denied = False  # the article says what happened was no attack
+    maybe = [k for k, (lemma, lower) in enumerate(zip(ctx.lemma, ctx.lower)) if lemma in words or lower in nouns]
     for n, sent in enumerate(ctx.sents):
         if _says_no_attack(ctx, ctx.sentence_text(n).lower()):
             denied = True
             continue
-        for k in range(sent.start, sent.end):
-            if ctx.lemma[k] not in words and ctx.lower[k] not in nouns:
-                continue
+        for k in maybe[bisect_left(maybe, sent.start):bisect_left(maybe, sent.end)]:
             token = ctx.doc[k]
             # Is it an attack word at all? (Asked first: it is cheaper than the tests of context below.)
             pos = token.pos_
@@ -228,9 +229,14 @@ def _about_denied(ctx: DocContext, mention: IncidentMention) -> bool:
 def _says_no_attack(ctx: DocContext, lowered: str) -> bool:
     """A sentence (lower case) that says what happened was no attack: a `not_attack_cues` phrase, or
     "was not a cyber attack", "no sign of a hack"."""
-    # (a substring test per cue is quicker than one pattern of them all: Python's re tries each at every place)
-    return any(cue in lowered for cue in ctx.lexicon["not_attack_cues"]) or (
+    cues = ctx.lexicon.memo("not_attack_cues", lambda: _not_attack_cues(ctx.lexicon["not_attack_cues"]))
+    return (cues is not None and cues.search(lowered) is not None) or (
         any(word in lowered for word in _ATTACK_STEMS) and _NOT_AN_ATTACK.search(lowered) is not None)
+
+
+def _not_attack_cues(cues: list[str]) -> re.Pattern | None:
+    """lexicon.json `not_attack_cues` as one pattern: a sentence contains one of them as it matches."""
+    return re.compile("|".join(re.escape(cue) for cue in cues)) if cues else None
 
 
 def _owner(ctx: DocContext, product: int, sent) -> int | None:
