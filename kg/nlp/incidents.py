@@ -522,7 +522,8 @@ def _noun_victim(ctx: DocContext, token: Token, compounds: bool = True) -> int |
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if any(c.lemma_.lower() in _WEAKNESSES for c in objects):
                 continue  # "attacks against a zero-day flaw in X": the flaw is attacked, not X's owner
-            victim = _best_in(ctx, [g for c in objects for g in c.subtree if g.i not in _hung(objects)])
+            hung = _hung(objects)
+            victim = _best_in(ctx, [g for c in objects for g in c.subtree if g.i not in hung])
             if victim is not None:
                 return victim
         if child.dep_ in ("compound", "poss", "nmod", "amod") and compounds:
@@ -551,7 +552,8 @@ def _noun_victim(ctx: DocContext, token: Token, compounds: bool = True) -> int |
     head = token.head
     if token.dep_ in ("nsubj",) and head.lemma_ in IMPACT_VERBS:  # "an attack disrupted production at its plants"
         objects = [c for c in head.children if c.dep_ in ("dobj", "prt")]
-        victim = _best_in(ctx, [g for c in objects for g in c.subtree if g.i not in _hung(objects)])
+        hung = _hung(objects)
+        victim = _best_in(ctx, [g for c in objects for g in c.subtree if g.i not in hung])
         return victim if victim is not None else _best_in(
             ctx, [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "across", "of")
                   for g in c.subtree])

@@ -23,12 +23,15 @@ _BEHIND = frozenset({"aid", "assist", "help", "back", "sponsor", "support", "dir
 def attribution_agent(view: SentenceView) -> list[Found]:
     """'compromised by a group that calls itself X', 'damage caused by X', 'hit by X'."""
     out = []
+    lex = view.ctx.lexicon
+    deeds = lex.memo("agent_deeds", lambda: lex.words("launch_verbs") | lex.words("attack_verbs") | {"cause", "claim"}
+                     | _BEHIND)
     for token in view.tokens_with(deps=_AGENT):
         verb = token.head
-        if lemma_of(verb) not in view.lex("launch_verbs") | view.lex("attack_verbs") | {"cause", "claim"} | _BEHIND \
-                and verb.i not in view.incident_tokens:
+        if lemma_of(verb) not in deeds and verb.i not in view.incident_tokens:
             continue
-        rest = [t for t in subtree_of([verb]) if t not in token.subtree]
+        inside = {t.i for t in token.subtree}
+        rest = [t for t in subtree_of([verb]) if t.i not in inside]
         about = mentions_attack(view, rest) or next((t for t in rest if lemma_of(t) in _OPERATIONS), None)
         if verb.i not in view.incident_tokens and lemma_of(verb) not in view.lex("attack_verbs") and about is None:
             continue  # "commands executed by the reader": a launch verb blames only for an attack
@@ -252,7 +255,9 @@ def attribution_claim(view: SentenceView) -> list[Found]:
 def attribution_blame(view: SentenceView) -> list[Found]:
     """'officials blamed X for the attack', 'attributed the attack to X', 'X denied involvement'."""
     out = []
-    for token in view.tokens_with(lemmas=view.lex("blame_verbs") | view.lex("denial_verbs") | _RULE):
+    lex = view.ctx.lexicon
+    for token in view.tokens_with(lemmas=lex.memo("blame_triggers", lambda: lex.words("blame_verbs")
+                                                  | lex.words("denial_verbs") | _RULE)):
         lemma = lemma_of(token)
         if token.pos_ != "VERB":
             continue

@@ -133,7 +133,8 @@ def executive_apposition(view: SentenceView) -> list[Found]:
     """'Tom Burt, Microsoft's corporate vice president', 'Jane Doe, the committee's chairwoman',
     'John Roe, chief executive of Initech'."""
     out = []
-    titles = view.lex("exec_titles") | _APPOSITION_TITLES
+    lex = view.ctx.lexicon
+    titles = lex.memo("apposition_titles", lambda: lex.words("exec_titles") | _APPOSITION_TITLES)
     ctx = view.ctx
     if not view.has(deps=_APPOS):
         return out
