@@ -8,6 +8,7 @@ run; they are kept while the Doc lives (a weak reference) and hold no reference 
 
 from __future__ import annotations
 
+from operator import add
 from weakref import WeakKeyDictionary
 
 from spacy.attrs import DEP, IDX, IS_ALPHA, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY, TAG
@@ -15,6 +16,22 @@ from spacy.parts_of_speech import NAMES as UNIVERSAL_POS
 from spacy.tokens import Doc
 
 _TABLES: WeakKeyDictionary[Doc, Tokens] = WeakKeyDictionary()
+
+
+class _Strings(dict):
+    """Every string a table has read, by its hash: an article's words are mostly the words of the articles before
+    it, and a dict read costs a fraction of a StringStore read. A hash is of the string's text, so it names the
+    same string in every vocab; a hash not seen yet is read from the StringStore of the Doc being read
+    (`store`). It holds no string that StringStore does not."""
+
+    store = None
+
+    def __missing__(self, key: int) -> str:
+        value = self[key] = self.store[key]
+        return value
+
+
+_STRINGS = _Strings()
 
 
 class Tokens:
@@ -27,26 +44,26 @@ class Tokens:
                  "tag", "text", "upper", "whitespace")
 
     def __init__(self, doc: Doc):
-        # One array of numbers for every attribute, each distinct string looked up once (an article has a few
-        # hundred distinct words): a Token object per token and attribute would cost more than all of that.
-        strings = doc.vocab.strings
-        rows = doc.to_array([ORTH, LOWER, LEMMA, SPACY, IS_PUNCT, IS_ALPHA, IDX, TAG, POS, DEP, SENT_START]).T.tolist() \
-            if len(doc) else [[] for _ in range(11)]
-        orth, lower, lemma, space, punct, alpha, idx, tag, pos, dep, sent_start = rows
-        names = {h: strings[h] for h in {*orth, *lower, *lemma, *tag, *dep}}
-        self.text: list[str] = [names[h] for h in orth]
-        self.lower: list[str] = [names[h] for h in lower]
-        self.lemma: list[str] = [names[h] for h in lemma]
-        self.whitespace: list[str] = [" " if s else "" for s in space]
-        self.is_punct: list[bool] = [p == 1 for p in punct]
-        self.is_alpha: list[bool] = [a == 1 for a in alpha]
-        self.idx: list[int] = idx
-        self.tag: list[str] = [names[h] for h in tag]
-        self.dep: list[str] = [names[h] for h in dep]
-        self.pos: list[str] = [UNIVERSAL_POS[p] for p in pos]
-        self.sent_start: list[bool] = [start == 1 for start in sent_start]
+        # One array of numbers for every attribute, its strings looked up through _STRINGS, and each list made
+        # by a map over a column: a Token object per token and attribute would cost more than all of that.
+        rows = doc.to_array([ORTH, LOWER, LEMMA, TAG, DEP, SPACY, IS_PUNCT, IS_ALPHA, IDX, POS, SENT_START])
+        _STRINGS.store = doc.vocab.strings
+        name = _STRINGS.__getitem__
+        orth, lower, lemma, tag, dep = rows[:, :5].T.tolist()
+        space, punct, alpha = rows[:, 5:8].astype(bool).T.tolist()
+        self.text: list[str] = list(map(name, orth))
+        self.lower: list[str] = list(map(name, lower))
+        self.lemma: list[str] = list(map(name, lemma))
+        self.whitespace: list[str] = list(map(("", " ").__getitem__, space))
+        self.is_punct: list[bool] = punct
+        self.is_alpha: list[bool] = alpha
+        self.idx: list[int] = rows[:, 8].tolist()
+        self.tag: list[str] = list(map(name, tag))
+        self.dep: list[str] = list(map(name, dep))
+        self.pos: list[str] = list(map(UNIVERSAL_POS.__getitem__, rows[:, 9].tolist()))
+        self.sent_start: list[bool] = (rows[:, 10] == 1).tolist()
         self.upper = [text[:1].isupper() for text in self.text]
-        self.doc_text = doc.text
+        self.doc_text = "".join(map(add, self.text, self.whitespace))  # = doc.text, which makes a Token per token
         self.memo: dict = {}  # results that helpers compute once per Doc (kg.nlp.spans.capitalised_runs)
 
     def span_text(self, start: int, end: int) -> str:

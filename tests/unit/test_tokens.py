@@ -44,3 +44,21 @@ def test_tokens_go_with_their_doc(blank):
     del doc
     gc.collect()
     assert gone() is None  # the copies hold no reference to the Doc
+
+
+@pytest.mark.parametrize("text", [
+    "Officials at the Bank of England said Acme Global Services was hit.",
+    "Headline here\n\nFirst  line ends\there.\nU.S.-based firm, “Night Owls”  said so ",
+    "",
+])
+def test_tokens_match_spacys_attributes(blank, text):
+    # a second vocab too: the strings the tables have read are shared by hash, whatever the vocab
+    for doc in (blank(text), spacy.blank("en")(text)):
+        table = tokens_of(doc)
+        assert table.doc_text == doc.text
+        for t in doc:
+            assert (table.text[t.i], table.lower[t.i], table.lemma[t.i], table.whitespace[t.i], table.is_punct[t.i],
+                    table.is_alpha[t.i], table.idx[t.i], table.tag[t.i], table.pos[t.i], table.dep[t.i],
+                    table.sent_start[t.i], table.upper[t.i]) == (
+                t.text, t.lower_, t.lemma_, t.whitespace_, t.is_punct, t.is_alpha, t.idx, t.tag_, t.pos_, t.dep_,
+                t.is_sent_start is True, t.text[:1].isupper())
