@@ -8,12 +8,14 @@ run; they are kept while the Doc lives (a weak reference) and hold no reference 
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from operator import add
 from weakref import WeakKeyDictionary
 
-from spacy.attrs import DEP, IDX, IS_ALPHA, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY, TAG
+from spacy.attrs import (DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_LOWER, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SENT_START,
+                         SPACY, TAG)
 from spacy.parts_of_speech import NAMES as UNIVERSAL_POS
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 _TABLES: WeakKeyDictionary[Doc, Tokens] = WeakKeyDictionary()
 
@@ -35,33 +37,37 @@ _STRINGS = _Strings()
 
 
 class Tokens:
-    """Per token: text, lower-case form, lemma, trailing whitespace, punctuation and letter flags,
-    character offset, whether the text starts with a capital, fine and coarse tag, dependency label, and
-    whether it starts a sentence. Also the Doc's text, for span texts. (Not the entity type: kg's own
+    """Per token: text, lower-case form, lemma, trailing whitespace, punctuation, letter and lower-case flags,
+    character offset, whether the text starts with a capital, fine and coarse tag, dependency label, the index
+    of its head, and whether it starts a sentence. Also the Doc's text, for span texts. (Not the entity type: kg's own
     entity component changes it after the table is made.)"""
 
-    __slots__ = ("dep", "doc_text", "idx", "is_alpha", "is_punct", "lemma", "lower", "memo", "pos", "sent_start",
-                 "tag", "text", "upper", "whitespace")
+    __slots__ = ("dep", "doc_text", "head", "idx", "is_alpha", "is_lower", "is_punct", "lemma", "lower", "memo", "pos",
+                 "sent_start", "tag", "text", "upper", "whitespace")
 
     def __init__(self, doc: Doc):
         # One array of numbers for every attribute, its strings looked up through _STRINGS, and each list made
         # by a map over a column: a Token object per token and attribute would cost more than all of that.
-        rows = doc.to_array([ORTH, LOWER, LEMMA, TAG, DEP, SPACY, IS_PUNCT, IS_ALPHA, IDX, POS, SENT_START])
+        rows = doc.to_array([ORTH, LOWER, LEMMA, TAG, DEP, SPACY, IS_PUNCT, IS_ALPHA, IS_LOWER, IDX, POS, SENT_START,
+                             HEAD])
         _STRINGS.store = doc.vocab.strings
         name = _STRINGS.__getitem__
         orth, lower, lemma, tag, dep = rows[:, :5].T.tolist()
-        space, punct, alpha = rows[:, 5:8].astype(bool).T.tolist()
+        space, punct, alpha, is_lower = rows[:, 5:9].astype(bool).T.tolist()
         self.text: list[str] = list(map(name, orth))
         self.lower: list[str] = list(map(name, lower))
         self.lemma: list[str] = list(map(name, lemma))
         self.whitespace: list[str] = list(map(("", " ").__getitem__, space))
         self.is_punct: list[bool] = punct
         self.is_alpha: list[bool] = alpha
-        self.idx: list[int] = rows[:, 8].tolist()
+        self.is_lower: list[bool] = is_lower
+        self.idx: list[int] = rows[:, 9].tolist()
         self.tag: list[str] = list(map(name, tag))
         self.dep: list[str] = list(map(name, dep))
-        self.pos: list[str] = list(map(UNIVERSAL_POS.__getitem__, rows[:, 9].tolist()))
-        self.sent_start: list[bool] = (rows[:, 10] == 1).tolist()
+        self.pos: list[str] = list(map(UNIVERSAL_POS.__getitem__, rows[:, 10].tolist()))
+        self.sent_start: list[bool] = (rows[:, 11] == 1).tolist()
+        # (the array holds a head as its offset from the token, a negative one wrapped around as unsigned)
+        self.head: list[int] = list(map(add, rows[:, 12].astype("int64").tolist(), range(len(doc))))
         self.upper = [text[:1].isupper() for text in self.text]
         self.doc_text = "".join(map(add, self.text, self.whitespace))  # = doc.text, which makes a Token per token
         self.memo: dict = {}  # results that helpers compute once per Doc (kg.nlp.spans.capitalised_runs)
@@ -78,3 +84,30 @@ def tokens_of(doc: Doc) -> Tokens:
     if table is None:
         table = _TABLES[doc] = Tokens(doc)
     return table
+
+
+@contextmanager
+def model_entities(doc: Doc):
+    """Hold the model's entities of `doc` while kg's entity component reads them, before it replaces them:
+    `ents_of` and `ent_types_of` then make them once (doc.ents makes its Spans anew at every read, and a token's
+    `ent_type_` makes a Token)."""
+    memo = tokens_of(doc).memo
+    memo["model_ents"] = doc.ents
+    _STRINGS.store = doc.vocab.strings
+    memo["model_ent_types"] = list(map(_STRINGS.__getitem__, doc.to_array(ENT_TYPE).tolist()))
+    try:
+        yield
+    finally:
+        del memo["model_ents"], memo["model_ent_types"]
+
+
+def ents_of(doc: Doc) -> tuple[Span, ...]:
+    """doc.ents, read once while they are held (`model_entities`)."""
+    ents = tokens_of(doc).memo.get("model_ents")
+    return doc.ents if ents is None else ents
+
+
+def ent_types_of(doc: Doc) -> list[str]:
+    """Each token's `ent_type_` ("" outside an entity), read once while they are held (`model_entities`)."""
+    types = tokens_of(doc).memo.get("model_ent_types")
+    return [t.ent_type_ for t in doc] if types is None else types

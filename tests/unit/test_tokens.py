@@ -5,9 +5,10 @@ import weakref
 
 import pytest
 import spacy
+from spacy.tokens import Doc
 
 from kg.nlp.spans import capitalised_runs
-from kg.nlp.tokens import tokens_of
+from kg.nlp.tokens import ent_types_of, ents_of, model_entities, tokens_of
 
 
 @pytest.fixture(scope="module")
@@ -53,12 +54,24 @@ def test_tokens_go_with_their_doc(blank):
 ])
 def test_tokens_match_spacys_attributes(blank, text):
     # a second vocab too: the strings the tables have read are shared by hash, whatever the vocab
-    for doc in (blank(text), spacy.blank("en")(text)):
+    parsed = Doc(blank.vocab, words=["Acme", "said", "it", "was", "hit"], heads=[1, 1, 4, 4, 1],
+                  deps=["nsubj", "ROOT", "nsubjpass", "auxpass", "ccomp"], ents=["B-ORG", "O", "O", "O", "O"])
+    for doc in (blank(text), spacy.blank("en")(text), parsed):
         table = tokens_of(doc)
         assert table.doc_text == doc.text
         for t in doc:
             assert (table.text[t.i], table.lower[t.i], table.lemma[t.i], table.whitespace[t.i], table.is_punct[t.i],
                     table.is_alpha[t.i], table.idx[t.i], table.tag[t.i], table.pos[t.i], table.dep[t.i],
-                    table.sent_start[t.i], table.upper[t.i]) == (
+                    table.sent_start[t.i], table.upper[t.i], table.is_lower[t.i], table.head[t.i]) == (
                 t.text, t.lower_, t.lemma_, t.whitespace_, t.is_punct, t.is_alpha, t.idx, t.tag_, t.pos_, t.dep_,
-                t.is_sent_start is True, t.text[:1].isupper())
+                t.is_sent_start is True, t.text[:1].isupper(), t.is_lower, t.head.i)
+
+
+def test_tokens_hold_the_models_entities_while_asked(blank):
+    doc = Doc(blank.vocab, words=["Acme", "Bank", "was", "hit", "in", "Kell"], ents=["B-ORG", "I-ORG", "O", "O", "O", "B-GPE"])
+    with model_entities(doc):
+        assert ents_of(doc) is ents_of(doc)  # read once
+        assert [(e.start, e.end, e.label_) for e in ents_of(doc)] == [(0, 2, "ORG"), (5, 6, "GPE")]
+        assert ent_types_of(doc) == ["ORG", "ORG", "", "", "", "GPE"]
+    doc.ents = []
+    assert ents_of(doc) == () and ent_types_of(doc) == [""] * 6  # once released, what the Doc holds now
