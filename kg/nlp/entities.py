@@ -18,7 +18,7 @@ from kg.keys import alias_key
 from kg.nlp.finders import FINDERS
 from kg.nlp.lexicon import lexicon
 from kg.nlp.spans import Candidate, dateline, operation_names, whole
-from kg.nlp.tokens import Tokens, tokens_of
+from kg.nlp.tokens import Tokens, ent_types_of, ents_of, tokens_of
 
 __all__ = ["Candidate", "choose", "find_candidates", "propagate", "to_spans", "vote_types"]
 
@@ -192,7 +192,7 @@ def vote_types(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
 def _places(doc: Doc) -> set[str]:
     """Names the model calls a place more often than a person ("Riverton"; not "Petrov", tagged a place once)."""
     seen: dict[str, Counter] = defaultdict(Counter)
-    for e in doc.ents:
+    for e in ents_of(doc):
         if e.label_ in ("GPE", "LOC", "FAC", "PERSON"):
             seen[alias_key(e.text)][e.label_ == "PERSON"] += 1
             if e.label_ == "PERSON" and len(e) > 1:
