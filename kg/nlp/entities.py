@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from spacy.attrs import ENT_TYPE
-from spacy.symbols import DATE, TIME
 from spacy.tokens import Doc, Span
 
 from kg.keys import alias_key
@@ -252,8 +250,7 @@ _SENTENCE_INSIDE = re.compile(r"[a-z]{2}\.\s+[A-Z]")
 
 def _timed(doc: Doc) -> set[int]:
     """The tokens the model tags a date or a time."""
-    types = doc.to_array(ENT_TYPE).tolist()
-    return {k for k, label in enumerate(types) if label in (DATE, TIME)}
+    return {k for k, label in enumerate(ent_types_of(doc)) if label in ("DATE", "TIME")}
 
 
 def _acceptable(doc: Doc, table: Tokens, timed: set[int], start: int, end: int) -> bool:
@@ -268,7 +265,7 @@ def _acceptable(doc: Doc, table: Tokens, timed: set[int], start: int, end: int) 
         return False
     if end - start == 1 and _PLURAL_ACRONYM.match(text):
         return False  # "MPs", "CEOs", "ISPs": a plural common noun, no name
-    if end - start == 1 and text.isupper() and start - 1 in timed and doc[start - 1].ent_type_ == "TIME":
+    if end - start == 1 and text.isupper() and start - 1 in timed and ent_types_of(doc)[start - 1] == "TIME":
         return False  # "at 10:47 BST": a time zone (not "a quarterly SEC filing", a date)
     generic = lexicon(doc).words("generic_names")
     if text.lower() in generic or alias_key(text) in generic:

@@ -75,17 +75,30 @@ def capitalised_runs(doc: Doc, max_len: int) -> tuple[tuple[int, int], ...]:
 
 
 def _capitalised_runs(t: Tokens, max_len: int) -> list[tuple[int, int]]:
-    n, upper = len(t.text), t.upper
     runs = []
-    i = 0
-    while i < n:
-        if upper[i] and not t.is_punct[i]:
-            j = run_end(t, i, max_len)
+    j = 0  # where the last run ended: the next starts at the first word that can start one from here
+    for i, longest in _longest_runs(t):
+        if i >= j:
+            j = min(i + max_len, longest)  # = run_end(t, i, max_len)
             runs.append((i, j))
-            i = j
-        else:
-            i += 1
     return runs
+
+
+def _longest_runs(t: Tokens) -> list[tuple[int, int]]:
+    """Each word that can start a run (capitalised, not punctuation), with the end of the longest run from it
+    (`run_end` without a length limit), made once per Doc. Whether a run goes on at a word does not depend on
+    where it started, so a run of up to n words from i ends at the lesser of i + n and that end; and every word
+    inside the longest run from an earlier word has the same end."""
+    longest = t.memo.get("longest_runs")
+    if longest is None:
+        n, upper, punct = len(t.text), t.upper, t.is_punct
+        longest = t.memo["longest_runs"] = []
+        end = 0
+        for i in [i for i in range(n) if upper[i] and not punct[i]]:
+            if i >= end:
+                end = run_end(t, i, n)
+            longest.append((i, end))
+    return longest
 
 
 def run_end(t: Tokens, i: int, max_len: int, inside: set[str] = LOWER_INSIDE) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from operator import add
-from weakref import WeakKeyDictionary
+from weakref import WeakKeyDictionary, ref
 
 from spacy.attrs import (DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_LOWER, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SENT_START,
                          SPACY, TAG)
@@ -80,10 +80,19 @@ class Tokens:
 
 
 def tokens_of(doc: Doc) -> Tokens:
-    table = _TABLES.get(doc)
-    if table is None:
-        table = _TABLES[doc] = Tokens(doc)
+    # The finders ask for the table of the Doc they read tens of thousands of times per thousand articles; the last
+    # one is at hand without a look-up in _TABLES (which makes a weak reference at every look-up).
+    global _last
+    last_doc, table = _last
+    if last_doc() is not doc:
+        table = _TABLES.get(doc)
+        if table is None:
+            table = _TABLES[doc] = Tokens(doc)
+        _last = (ref(doc), table)
     return table
+
+
+_last: tuple[ref, Tokens | None] = (lambda: None, None)
 
 
 @contextmanager

@@ -7,7 +7,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from kg.nlp.spans import capitalised_runs
+from kg.nlp.spans import capitalised_runs, run_end
 from kg.nlp.tokens import ent_types_of, ents_of, model_entities, tokens_of
 
 
@@ -75,3 +75,22 @@ def test_tokens_hold_the_models_entities_while_asked(blank):
         assert ent_types_of(doc) == ["ORG", "ORG", "", "", "", "GPE"]
     doc.ents = []
     assert ents_of(doc) == () and ent_types_of(doc) == [""] * 6  # once released, what the Doc holds now
+
+
+def _runs_one_by_one(table, max_len):
+    runs, i = [], 0
+    while i < len(table.text):
+        if table.upper[i] and not table.is_punct[i]:
+            runs.append((i, run_end(table, i, max_len)))
+            i = runs[-1][1]
+        else:
+            i += 1
+    return runs
+
+
+@pytest.mark.parametrize("max_len", [1, 2, 3, 4, 6])
+def test_tokens_capitalised_runs_are_each_runs_end(blank, max_len):
+    # the runs are read off the longest run from each word; they are what run_end gives word by word
+    doc = blank("The U.S.-based Bank of England and Acme Global Services Group Holdings said. A New York Times "
+                "report on Quillmark Health Systems (QHS) of Kell\nRiverton Police Department")
+    assert list(capitalised_runs(doc, max_len)) == _runs_one_by_one(tokens_of(doc), max_len)
