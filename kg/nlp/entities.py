@@ -16,7 +16,7 @@ from kg.keys import alias_key
 from kg.nlp.finders import FINDERS
 from kg.nlp.lexicon import lexicon
 from kg.nlp.spans import Candidate, dateline, operation_names, whole
-from kg.nlp.tokens import Tokens, ent_types_of, ents_of, tokens_of
+from kg.nlp.tokens import Tokens, ent_types_of, ents_of, model_memo, tokens_of
 
 __all__ = ["Candidate", "choose", "find_candidates", "propagate", "to_spans", "vote_types"]
 
@@ -100,11 +100,13 @@ def title_case_headline(doc: Doc) -> int:
     if newline < 0:
         return 0
     # the token that holds the line break, in its text or its trailing space (only the first line is read)
-    end = next((t.i for t in doc if t.idx + len(t.text_with_ws) > newline), 0)
-    words = [t for t in doc[:end] if t.is_alpha and t.lower_ not in _SMALL_WORDS]
-    if len(words) < 4 or doc[end - 1].text == ".":
+    table = tokens_of(doc)
+    end = next((k for k, (idx, text, space) in enumerate(zip(table.idx, table.text, table.whitespace))
+                if idx + len(text) + len(space) > newline), 0)
+    words = [k for k in range(end) if table.is_alpha[k] and table.lower[k] not in _SMALL_WORDS]
+    if len(words) < 4 or table.text[end - 1] == ".":
         return 0
-    lower = sum(not t.text[:1].isupper() for t in words)
+    lower = sum(not table.upper[k] for k in words)
     return end if lower == 0 or (lower == 1 and len(words) >= 6) else 0
 
 
@@ -117,8 +119,16 @@ def choose(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     for c in candidates:
         texts[table.span_text(c.start, c.end)].add(c.start)
     timed = _timed(doc)
+    # whether a span can be a name, kept while the model's entities are held: `propagate` asks again of every name
+    # chosen here, and several finders often propose one span
+    acceptable = model_memo(doc).setdefault("acceptable", {})
     for c in sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
-        if c.start >= c.end or any(taken[c.start:c.end]) or not _acceptable(doc, table, timed, c.start, c.end):
+        if c.start >= c.end or any(taken[c.start:c.end]):
+            continue
+        span = (c.start, c.end)
+        if span not in acceptable:
+            acceptable[span] = _acceptable(doc, table, timed, c.start, c.end)
+        if not acceptable[span]:
             continue
         # "between the Grey Heron gang and Acme": two names the text also gives apart (elsewhere: "the Office of
         # Audit and Review" is one name where a finder stopped at its "and")
@@ -149,9 +159,8 @@ def propagate(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
                     names.setdefault(short, c)
     taken = {k for c in chosen for k in range(c.start, c.end)}
     starts: dict[str, list[int]] = {words[0]: [] for words in names}  # where each first word occurs
-    for i, word in enumerate(text):
-        if word in starts:
-            starts[word].append(i)
+    for i in [i for i, word in enumerate(text) if word in starts]:
+        starts[text[i]].append(i)
     extra = []
     for words, c in names.items():
         n = len(words)
@@ -190,11 +199,14 @@ def vote_types(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
 def _places(doc: Doc) -> set[str]:
     """Names the model calls a place more often than a person ("Riverton"; not "Petrov", tagged a place once)."""
     seen: dict[str, Counter] = defaultdict(Counter)
+    table = tokens_of(doc)
     for e in ents_of(doc):
-        if e.label_ in ("GPE", "LOC", "FAC", "PERSON"):
-            seen[alias_key(e.text)][e.label_ == "PERSON"] += 1
-            if e.label_ == "PERSON" and len(e) > 1:
-                seen[alias_key(e[-1].text)][True] += 1  # a surname: "Andra Rask ... Rask" (tagged a place once)
+        label = e.label_
+        if label in ("GPE", "LOC", "FAC", "PERSON"):
+            start, end = e.start, e.end
+            seen[alias_key(table.span_text(start, end))][label == "PERSON"] += 1
+            if label == "PERSON" and end - start > 1:
+                seen[alias_key(table.text[end - 1])][True] += 1  # a surname: "Andra Rask ... Rask" (tagged a place once)
     return {key for key, tally in seen.items() if tally[False] > tally[True]}
 
 

@@ -104,16 +104,24 @@ def model_entities(doc: Doc):
     memo["model_ents"] = doc.ents
     _STRINGS.store = doc.vocab.strings
     memo["model_ent_types"] = list(map(_STRINGS.__getitem__, doc.to_array(ENT_TYPE).tolist()))
+    memo["model_memo"] = {}
     try:
         yield
     finally:
-        del memo["model_ents"], memo["model_ent_types"]
+        del memo["model_ents"], memo["model_ent_types"], memo["model_memo"]
 
 
 def ents_of(doc: Doc) -> tuple[Span, ...]:
     """doc.ents, read once while they are held (`model_entities`)."""
     ents = tokens_of(doc).memo.get("model_ents")
     return doc.ents if ents is None else ents
+
+
+def model_memo(doc: Doc) -> dict:
+    """A dict for what is worked out from the model's entities, kept while they are held (`model_entities`);
+    outside a hold, a new one at each call (nothing is kept)."""
+    found = tokens_of(doc).memo.get("model_memo")
+    return {} if found is None else found
 
 
 def ent_types_of(doc: Doc) -> list[str]:

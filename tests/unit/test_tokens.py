@@ -8,7 +8,7 @@ import spacy
 from spacy.tokens import Doc
 
 from kg.nlp.spans import capitalised_runs, run_end
-from kg.nlp.tokens import ent_types_of, ents_of, model_entities, tokens_of
+from kg.nlp.tokens import ent_types_of, ents_of, model_entities, model_memo, tokens_of
 
 
 @pytest.fixture(scope="module")
@@ -73,8 +73,11 @@ def test_tokens_hold_the_models_entities_while_asked(blank):
         assert ents_of(doc) is ents_of(doc)  # read once
         assert [(e.start, e.end, e.label_) for e in ents_of(doc)] == [(0, 2, "ORG"), (5, 6, "GPE")]
         assert ent_types_of(doc) == ["ORG", "ORG", "", "", "", "GPE"]
+        model_memo(doc)["worked out"] = True
+        assert model_memo(doc) == {"worked out": True}
     doc.ents = []
     assert ents_of(doc) == () and ent_types_of(doc) == [""] * 6  # once released, what the Doc holds now
+    assert model_memo(doc) == {}
 
 
 def _runs_one_by_one(table, max_len):
