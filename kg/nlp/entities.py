@@ -261,8 +261,11 @@ _SENTENCE_INSIDE = re.compile(r"[a-z]{2}\.\s+[A-Z]")
 
 
 def _timed(doc: Doc) -> set[int]:
-    """The tokens the model tags a date or a time."""
-    return {k for k, label in enumerate(ent_types_of(doc)) if label in ("DATE", "TIME")}
+    """The tokens the model tags a date or a time (worked out once while its entities are held)."""
+    memo = model_memo(doc)
+    if "timed" not in memo:
+        memo["timed"] = {k for k, label in enumerate(ent_types_of(doc)) if label in ("DATE", "TIME")}
+    return memo["timed"]
 
 
 def _acceptable(doc: Doc, table: Tokens, timed: set[int], start: int, end: int) -> bool:

@@ -265,7 +265,10 @@ def _bodies_of_places(doc: Doc) -> list[Candidate]:
     governs it is that body, an organisation, whatever the model tagged the name (a date, a person, a place)."""
     out = []
     table = tokens_of(doc)
+    lower = table.lower
     for start, end in capitalised_runs(doc, max_len=6):
+        if lower[start] not in _PLACE_BODIES and (start < 2 or lower[start - 2] not in _PLACE_BODIES):
+            continue  # (no place body starts the name or comes before its "of")
         end = next((k for k in range(start, end) if table.text[k] == "."), end)  # "Port of Dunmore. While ..."
         words = table.lower[start:end]
         if len(words) >= 3 and words[0] in _PLACE_BODIES and words[1] == "of":  # "Port of Dunmore"
@@ -360,7 +363,7 @@ def _actor_examples(doc: Doc) -> list[Candidate]:
     nouns = lexicon(doc).words("actor_nouns") - {"operation", "team", "unit"}
     table = tokens_of(doc)
     out = []
-    for i in range(1, len(doc) - 1):
+    for i in [i for i in range(1, len(doc) - 1) if table.lower[i] in ("such", "including", "like")]:
         two = table.lower[i] == "such" and table.lower[i + 1] == "as"
         if not (two or table.lower[i] in ("including", "like")):
             continue
@@ -493,8 +496,8 @@ def _platforms(doc: Doc) -> list[Candidate]:
     out = []
     table = tokens_of(doc)
     lower, n = table.lower, len(doc)
-    for i in range(n):
-        if not (table.upper[i] and table.is_alpha[i]) or table.sent_start[i]:
+    for i in [i for i, (upper, alpha) in enumerate(zip(table.upper, table.is_alpha)) if upper and alpha]:
+        if table.sent_start[i]:
             continue
         posted_on = i > 0 and lower[i - 1] == "on" and i > 1 and table.lemma[i - 2] in (
             "post", "publish", "write", "tweet", "share", "announce", "say", "appear", "circulate", "leak")
@@ -865,8 +868,8 @@ def _named_actors(doc: Doc) -> list[Candidate]:
     out = []
     cues = _named_cues(lexicon(doc))
     lower = tokens_of(doc).lower
-    for i in range(len(doc)):
-        for words, aka in cues.get(lower[i], ()):  # only cues whose first word is this one can match
+    for i in [i for i, word in enumerate(lower) if word in cues]:
+        for words, aka in cues[lower[i]]:  # only cues whose first word is this one can match
             j = i + len(words)
             if j > len(doc) or lower[i:j] != words:
                 # spaCy splits "a.k.a." into "a.k.a" + "."
@@ -926,8 +929,11 @@ def _hashtags(doc: Doc) -> list[Candidate]:
 
 
 def _actor_codes(doc: Doc) -> list[Candidate]:
-    return [Candidate(i, i + 1, "ThreatActor", 4, "actor-code") for i, text in enumerate(tokens_of(doc).text)
-            if text[-1:].isdigit() and ACTOR_CODE.match(text)]  # (a code ends in a digit: most words need no match)
+    words = tokens_of(doc).text
+    # each distinct word matched once (a code ends in a digit: most words need no match)
+    codes = {word for word in set(words) if word[-1:].isdigit() and ACTOR_CODE.match(word)}
+    return [Candidate(i, i + 1, "ThreatActor", 4, "actor-code") for i, word in enumerate(words) if word in codes] \
+        if codes else []
 
 
 @triggered_by(lowers=(frozenset({"gang", "crew", "cartel", "collective", "syndicate", "group"}),))
@@ -937,7 +943,8 @@ def _gang_names(doc: Doc) -> list[Candidate]:
     out = []
     table = tokens_of(doc)
     lower = table.lower
-    for i, word in enumerate(lower):
+    for i in [i for i, word in enumerate(lower) if word in heads or word == "group"]:
+        word = lower[i]
         qualified = word == "group" and i > 0 and lower[i - 1] in (
             "ransomware", "hacking", "hacker", "cybercrime", "extortion", "threat", "apt", "espionage", "hacktivist")
         if word not in heads and not qualified:
@@ -969,7 +976,7 @@ def _outlets(doc: Doc) -> list[Candidate]:
     """The name after 'according to' or 'told' is a source; unless NER says Person, an Organization."""
     out = []
     table, types = tokens_of(doc), ent_types_of(doc)
-    for i in range(len(doc)):
+    for i in [i for i, (word, lemma) in enumerate(zip(table.lower, table.lemma)) if word == "to" or lemma == "tell"]:
         nxt = i + 1
         if table.lower[i] == "to" and i > 0 and table.lower[i - 1] == "according":
             pass
