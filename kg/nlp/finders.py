@@ -183,7 +183,7 @@ def _country_named_bodies(doc: Doc) -> list[Candidate]:
     gaz = gazetteer()
     out = []
     for start, end in capitalised_runs(doc, max_len=6):
-        of = next((k for k in range(start + 1, end - 1) if table.lower[k] == "of"), None)
+        of = table.lower.index("of", start + 1, end - 1) if "of" in table.lower[start + 1:end - 1] else None
         if of is not None and table.lower[of - 1] in heads and gaz.country(table.span_text(of + 1, end)) \
                 and not (end < len(doc) and table.tag[end] == "POS"):  # not "the X Department of Ruritania's police"
             # "the National Bank of Ruritania", "the Ministry of Ruritania": an institution of a country
@@ -207,6 +207,7 @@ def _country_named_bodies(doc: Doc) -> list[Candidate]:
 
 _HIS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 _ITS = {"it", "its", "itself"}
+_PRONOUNS = _HIS | _ITS
 
 
 def _pronoun_types(doc: Doc) -> list[Candidate]:
@@ -220,7 +221,7 @@ def _pronoun_types(doc: Doc) -> list[Candidate]:
         if ent.label_ not in ("PERSON", "ORG"):
             continue
         sent_start, sent_end = sentence_bounds(doc, ent.start)  # (ent.sent)
-        if not any(w in _HIS or w in _ITS for w in lower[ent.end:sent_end]):
+        if _PRONOUNS.isdisjoint(lower[ent.end:sent_end]):
             continue  # most names have no pronoun after them in their sentence
         if any(t in ("PERSON", "ORG") for t in types[sent_start:ent.start]) or ent.root.dep_ not in (
                 "nsubj", "nsubjpass") and any(table.dep[k] in ("nsubj", "nsubjpass") and table.tag[k] in ("NN", "NNP")

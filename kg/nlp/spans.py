@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress
+from operator import gt
 
 from spacy.tokens import Doc, Span
 
@@ -91,10 +93,10 @@ def _longest_runs(t: Tokens) -> list[tuple[int, int]]:
     inside the longest run from an earlier word has the same end."""
     longest = t.memo.get("longest_runs")
     if longest is None:
-        n, upper, punct = len(t.text), t.upper, t.is_punct
+        n = len(t.text)
         longest = t.memo["longest_runs"] = []
         end = 0
-        for i in [i for i in range(n) if upper[i] and not punct[i]]:
+        for i in compress(range(n), map(gt, t.upper, t.is_punct)):  # (capitalised and not punctuation: True > False)
             if i >= end:
                 end = run_end(t, i, n)
             longest.append((i, end))
@@ -283,15 +285,15 @@ def sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
     sentence each time)."""
     table = tokens_of(doc)
     bounds = table.memo.get("sentence_bounds")
-    if bounds is None:
-        starts = [k for k, start in enumerate(table.sent_start) if start or k == 0]
-        ends = starts[1:] + [len(table.text)]
-        of = [0] * len(table.text)
-        for n, (start, end) in enumerate(zip(starts, ends)):
-            of[start:end] = [n] * (end - start)
-        bounds = table.memo["sentence_bounds"] = (starts, ends, of)
-    starts, ends, of = bounds
-    return starts[of[i]], ends[of[i]]
+    if bounds is None:  # each token's (start, end), made once per Doc
+        n = len(table.text)
+        starts = list(compress(range(n), table.sent_start))
+        if n and not table.sent_start[0]:
+            starts.insert(0, 0)  # the first token starts a sentence, flagged or not
+        bounds = table.memo["sentence_bounds"] = []
+        for start, end in zip(starts, starts[1:] + [n]):
+            bounds += [(start, end)] * (end - start)
+    return bounds[i]
 
 
 def as_country(doc: Doc, start: int, end: int) -> bool:

@@ -7,7 +7,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from kg.nlp.spans import capitalised_runs, run_end
+from kg.nlp.spans import capitalised_runs, run_end, sentence_bounds
 from kg.nlp.tokens import ent_types_of, ents_of, model_entities, model_memo, tokens_of
 
 
@@ -97,3 +97,12 @@ def test_tokens_capitalised_runs_are_each_runs_end(blank, max_len):
     doc = blank("The U.S.-based Bank of England and Acme Global Services Group Holdings said. A New York Times "
                 "report on Quillmark Health Systems (QHS) of Kell\nRiverton Police Department")
     assert list(capitalised_runs(doc, max_len)) == _runs_one_by_one(tokens_of(doc), max_len)
+
+
+@pytest.mark.parametrize("sent_starts", [
+    [True, False, False, True, False, True],
+    [False, False, True, False, False, False],  # the first token starts a sentence, flagged or not
+])
+def test_tokens_sentence_bounds_are_spacys(blank, sent_starts):
+    doc = Doc(blank.vocab, words=["Acme", "was", "hit", "Kell", "said", "so"], sent_starts=sent_starts)
+    assert [sentence_bounds(doc, t.i) for t in doc] == [(t.sent.start, t.sent.end) for t in doc]
