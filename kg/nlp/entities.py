@@ -52,7 +52,7 @@ def _drop_opening_words(table: Tokens, found: list[Candidate]) -> None:
         if table.span_text(c.start + 1, c.end) not in texts:
             continue
         if lower_words is None:
-            lower_words = {w for w in table.text if w.islower()}
+            lower_words = {w for w in set(table.text) if w.islower()}
         if table.lower[c.start] in lower_words or table.tag[c.start] in ("JJ", "VBN", "VBD", "VBG"):
             c.start += 1
 
@@ -177,16 +177,16 @@ def vote_types(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
     guesses (priority 1). Ties go to the type first in alphabetical order, never to the order of the text."""
     votes: dict[str, Counter] = defaultdict(Counter)
     table = tokens_of(doc)
-    for c in chosen:
+    keys = [alias_key(table.span_text(c.start, c.end)) for c in chosen]
+    for c, key in zip(chosen, keys):
         # the model's guess weighs 1 however high its span ranks ("the Moldovan Crime Family" wins its span from
         # the country as a body, but a gang the text calls one outvotes it)
         # (a lone word the model calls a person, priority 0, weighs half: "Riverton's network" is no one's)
-        votes[alias_key(table.span_text(c.start, c.end))][c.type] += (0.5 if c.priority == 0 else 1) \
-            if c.rule.startswith("ner-") else c.priority ** 2
+        votes[key][c.type] += (0.5 if c.priority == 0 else 1) if c.rule.startswith("ner-") else c.priority ** 2
     _share_surname_votes(votes, places=_places(doc))
     _share_short_name_votes(votes)
-    for c in chosen:
-        tally = votes[alias_key(table.span_text(c.start, c.end))]
+    for c, key in zip(chosen, keys):
+        tally = votes[key]
         if tally["Malware"] and tally["ThreatActor"] >= 16:
             # A gang named after its ransomware ("LockBit claimed the attack", "the LockBit ransomware"):
             # once the text makes it act, it is the actor the attack is attributed to.

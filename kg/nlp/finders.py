@@ -85,8 +85,17 @@ def doc_words(doc: Doc) -> tuple[frozenset[str], frozenset[str]]:
     table = tokens_of(doc)
     words = table.memo.get("doc_words")
     if words is None:
-        words = table.memo["doc_words"] = (frozenset(table.lower), frozenset(lemma.lower() for lemma in table.lemma))
+        words = table.memo["doc_words"] = (frozenset(table.lower), frozenset(lower_lemmas(doc)))
     return words
+
+
+def lower_lemmas(doc: Doc) -> list[str]:
+    """Each token's lemma in lower case, made once per Doc."""
+    table = tokens_of(doc)
+    lemmas = table.memo.get("lower_lemmas")
+    if lemmas is None:
+        lemmas = table.memo["lower_lemmas"] = list(map(str.lower, table.lemma))
+    return lemmas
 
 
 def _mixed_case(word: str) -> bool:
@@ -474,7 +483,7 @@ def _malware(doc: Doc) -> list[Candidate]:
         text = table.span_text(start, end)
         if gaz.country(text) or lower[start] in platforms_or_heads or lower[end - 1] in platforms:
             continue
-        if text.lower() in generic or any(t == "PERSON" for t in types[start:end]) and end - start > 1:
+        if text.lower() in generic or "PERSON" in types[start:end] and end - start > 1:
             continue
         headed = end < len(words) and lower[end] in heads and table.pos[end] in ("NOUN", "PROPN", "ADJ")
         if _gang_after(lower, end) or _agent(table, end - 1):
@@ -614,7 +623,7 @@ def _descriptors(doc: Doc) -> list[Candidate]:
     # "an indictment charging Ivan Rask and Olga Tarn", "police arrested Rask O.": whom the law charges by a
     # two- or three-word name is a person (a company has a legal form: "charged Acme Corp.")
     charges = () if doc_words(doc)[1].isdisjoint(CHARGE_VERBS) else (  # (most articles charge no one)
-        k for k, lemma in enumerate(table.lemma) if lemma.lower() in CHARGE_VERBS)
+        k for k, lemma in enumerate(lower_lemmas(doc)) if lemma in CHARGE_VERBS)
     for k in charges:
         token = doc[k]  # (a Token only for the few words that can be a charge)
         if token.pos_ != "VERB":
@@ -648,7 +657,7 @@ def _actor_appositions(doc: Doc) -> list[Candidate]:
     gaz = gazetteer()
     table, types = tokens_of(doc), ent_types_of(doc)
     words, lower, n = table.text, table.lower, len(doc)
-    for k in (k for k, lemma in enumerate(table.lemma) if lemma.lower() in nouns):
+    for k in [k for k, lemma in enumerate(lower_lemmas(doc)) if lemma in nouns]:
         # ("collective" is often tagged an adjective: "the hacking collective Grey Heron")
         if table.pos[k] != "NOUN" and not (table.pos[k] == "ADJ" and lower[k] == "collective"):
             continue
