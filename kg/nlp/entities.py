@@ -205,8 +205,8 @@ def _places(doc: Doc) -> set[str]:
         if label in ("GPE", "LOC", "FAC", "PERSON"):
             start, end = e.start, e.end
             seen[alias_key(table.span_text(start, end))][label == "PERSON"] += 1
-            if label == "PERSON" and end - start > 1:
-                seen[alias_key(table.text[end - 1])][True] += 1  # a surname: "Andra Rask ... Rask" (tagged a place once)
+            if label == "PERSON" and end - start > 1:  # a surname: "Andra Rask ... Rask" (tagged a place once)
+                seen[alias_key(table.text[end - 1])][True] += 1
     return {key for key, tally in seen.items() if tally[False] > tally[True]}
 
 

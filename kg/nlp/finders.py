@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 from functools import wraps
+from itertools import compress
+from operator import and_
 from typing import Callable
 
 from spacy.tokens import Doc, Span
@@ -35,7 +37,7 @@ from kg.nlp.spans import (
     software_context,
     trim,
 )
-from kg.nlp.tokens import Tokens, ent_types_of, ents_of, tokens_of
+from kg.nlp.tokens import Tokens, ent_types_of, ents_of, positions, tokens_of
 
 NER_TYPES = {"ORG": "Organization", "PERSON": "Person", "PRODUCT": "Product"}
 BODY_HEADS = {"department", "ministry", "embassy", "police", "agency", "service", "services", "bureau", "office",
@@ -477,8 +479,9 @@ def _malware(doc: Doc) -> list[Candidate]:
                     if e < len(doc) and table.lower[e] in heads}
     for start, end in capitalised_runs(doc, max_len=3):
         start, end = trim(doc, start, end)
-        if start >= end or doc[start].is_stop or any(not (table.is_alpha[k] or words[k].isalnum() or words[k] in "-./")
-                                                     for k in range(start, end)) or sentence_bounds(doc, start)[1] < end:
+        if start >= end or doc[start].is_stop or any(
+                not (table.is_alpha[k] or words[k].isalnum() or words[k] in "-./") for k in range(start, end)) \
+                or sentence_bounds(doc, start)[1] < end:
             continue
         text = table.span_text(start, end)
         if gaz.country(text) or lower[start] in platforms_or_heads or lower[end - 1] in platforms:
@@ -506,7 +509,7 @@ def _platforms(doc: Doc) -> list[Candidate]:
     out = []
     table = tokens_of(doc)
     lower, n = table.lower, len(doc)
-    for i in [i for i, (upper, alpha) in enumerate(zip(table.upper, table.is_alpha)) if upper and alpha]:
+    for i in compress(range(n), map(and_, table.upper, table.is_alpha)):
         if table.sent_start[i]:
             continue
         posted_on = i > 0 and lower[i - 1] == "on" and i > 1 and table.lemma[i - 2] in (
@@ -556,6 +559,8 @@ _STAFF = {"employee", "employees", "staff", "staffer", "staffers", "worker", "wo
 def _name_end(table, start: int, end: int) -> int:
     """A run of capitals ends before a lower-case "in", "on" or "at": "the website Ashford Vale on Monday",
     "the hospital Kell General in Riverton" name no time or place."""
+    if end - start < 2:
+        return end  # (most runs are one word)
     return next((k for k in range(start + 1, end) if table.text[k] in ("in", "on", "at")), end)
 
 
@@ -586,7 +591,8 @@ def _descriptors(doc: Doc) -> list[Candidate]:
         elif before in _PERSON_TITLES and end - start >= 2:
             out.append(Candidate(start, end, "Person", 2, "title-person"))
     for start, end in capitalised_runs(doc, max_len=4):  # ages: "45-year-old Rask O.", "Tarn V., 34,"
-        end = next((i for i in range(start, end) if table.is_lower[i]), end)  # a person's name has no "and"
+        if True in table.is_lower[start:end]:  # a person's name has no "and"
+            end = table.is_lower.index(True, start, end)
         aged_before = start > 0 and table.span_text(max(0, start - 3), start).lower().replace(" ", "").endswith(
             "year-old")
         aged_after = end + 2 < n and words[end] == "," and doc[end + 1].like_num and \
@@ -986,7 +992,10 @@ def _outlets(doc: Doc) -> list[Candidate]:
     """The name after 'according to' or 'told' is a source; unless NER says Person, an Organization."""
     out = []
     table, types = tokens_of(doc), ent_types_of(doc)
-    for i in [i for i, (word, lemma) in enumerate(zip(table.lower, table.lemma)) if word == "to" or lemma == "tell"]:
+    n = len(doc)
+    # the word after each "according", and each form of "tell": the only words that can be a cue
+    cues = {k + 1 for k in positions(table.lower, "according") if k + 1 < n} | set(positions(table.lemma, "tell"))
+    for i in sorted(cues):
         nxt = i + 1
         if table.lower[i] == "to" and i > 0 and table.lower[i - 1] == "according":
             pass

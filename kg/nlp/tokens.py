@@ -95,6 +95,18 @@ def tokens_of(doc: Doc) -> Tokens:
 _last: tuple[ref, Tokens | None] = (lambda: None, None)
 
 
+def positions(column: list[str], value: str) -> list[int]:
+    """Where `value` occurs in a column of the table (e.g. `table.lower`), in order: list.index scans in C, where a
+    loop over the tokens would test each in Python."""
+    found, k = [], -1
+    try:
+        while True:
+            k = column.index(value, k + 1)
+            found.append(k)
+    except ValueError:
+        return found
+
+
 @contextmanager
 def model_entities(doc: Doc):
     """Hold the model's entities of `doc` while kg's entity component reads them, before it replaces them:

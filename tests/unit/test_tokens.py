@@ -8,7 +8,7 @@ import spacy
 from spacy.tokens import Doc
 
 from kg.nlp.spans import capitalised_runs, run_end, sentence_bounds
-from kg.nlp.tokens import ent_types_of, ents_of, model_entities, model_memo, tokens_of
+from kg.nlp.tokens import ent_types_of, ents_of, model_entities, model_memo, positions, tokens_of
 
 
 @pytest.fixture(scope="module")
@@ -106,3 +106,9 @@ def test_tokens_capitalised_runs_are_each_runs_end(blank, max_len):
 def test_tokens_sentence_bounds_are_spacys(blank, sent_starts):
     doc = Doc(blank.vocab, words=["Acme", "was", "hit", "Kell", "said", "so"], sent_starts=sent_starts)
     assert [sentence_bounds(doc, t.i) for t in doc] == [(t.sent.start, t.sent.end) for t in doc]
+
+
+@pytest.mark.parametrize("value, found", [("the", [0, 3, 6]), ("said", [7]), ("Kell", [])])
+def test_tokens_positions_of_a_word(value, found):
+    column = ["the", "hackers", "hit", "the", "bank", "and", "the", "said"]
+    assert positions(column, value) == found == [k for k, word in enumerate(column) if word == value]
