@@ -282,18 +282,19 @@ def _acceptable(doc: Doc, table: Tokens, timed: set[int], start: int, end: int) 
         return False  # "MPs", "CEOs", "ISPs": a plural common noun, no name
     if end - start == 1 and text.isupper() and start - 1 in timed and ent_types_of(doc)[start - 1] == "TIME":
         return False  # "at 10:47 BST": a time zone (not "a quarterly SEC filing", a date)
-    generic = lexicon(doc).words("generic_names")
+    lex = lexicon(doc)
+    generic = lex.words("generic_names")
     if text.lower() in generic or alias_key(text) in generic:
         return False
     if any(table.sent_start[start + 1:end]) or _SENTENCE_INSIDE.search(text):
         return False  # "Northfield. One": two sentences are never one name
-    if text.count("(") != text.count(")") or ")" in text[:-1] or any(k in timed for k in range(start, end)):
+    if text.count("(") != text.count(")") or ")" in text[:-1] or not timed.isdisjoint(range(start, end)):
         return False  # "(AP)Riverton", "Acme Coin (ACN", "Northfield on Tuesday": not one name
     if end < len(table.text) and table.text[end] in ("Minister", "Ministers", "Secretary", "Secretaries"):
         return False  # "Defence Minister Jane Roe": a portfolio in a title, not a body
     if end < len(table.text) and table.lemma[end].lower() == "number" and table.tag[end] in ("NNS", "NN"):
         return False  # "Social Security numbers", "Medicare number": a kind of identifier, not a body
-    if table.lower[end - 1] in lexicon(doc).words("attack_nouns") or table.lemma[end - 1].lower() == "attack":
+    if table.lower[end - 1] in lex.words("attack_nouns") or table.lemma[end - 1].lower() == "attack":
         return False  # "Acme Hotels Group Data Breach": an event, not a name
     if end - start > 1 and table.pos[end - 1] == "VERB" and table.tag[end - 1] in ("VBN", "VBD"):
         return False  # "Critical Patch Released", "Service Restored": a menu label or a headline, not a name
