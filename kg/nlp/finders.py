@@ -100,10 +100,13 @@ def lower_lemmas(doc: Doc) -> list[str]:
     return lemmas
 
 
+_NAME_PREFIX = re.compile(r"^(?:Mc|Mac|O'|O’|De|Di|La|Le|Van|Von)(?=[A-Z])")
+
+
 def _mixed_case(word: str) -> bool:
     """A capital after a small letter inside one word ("LockBit", "REvil"), as no personal name has
     (the Gaelic prefixes of "McAllister" and "MacLeod" aside)."""
-    body = re.sub(r"^(?:Mc|Mac|O'|O’|De|Di|La|Le|Van|Von)(?=[A-Z])", "", word)
+    body = _NAME_PREFIX.sub("", word)
     return any(a.islower() and b.isupper() for a, b in zip(body, body[1:]))
 
 
@@ -524,7 +527,7 @@ def _owners(doc: Doc) -> list[Candidate]:
     """'bought in 2022 by Optum', 'owned by Singtel': who buys or owns a company is an organisation."""
     out = []
     table = tokens_of(doc)
-    for i in (i for i, word in enumerate(table.lower) if word == "by"):
+    for i in positions(table.lower, "by"):
         if i > 0 and any(
                 lemma.lower() in ("buy", "acquire", "own", "purchase") for lemma in table.lemma[max(0, i - 4):i]):
             name = name_after(doc, i + 1, allow_quotes=False)

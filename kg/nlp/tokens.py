@@ -3,13 +3,15 @@
 A spaCy Token property costs about 0.2 µs a read (a Token object is made, then a string looked up), and the
 finders read the same few attributes of every token many times over. `tokens_of(doc)` reads each once.
 The copies are made on first use, which is inside kg's entity component, after every annotating pipe has
-run; they are kept while the Doc lives (a weak reference) and hold no reference to it.
+run; they are kept while the Doc lives (a weak reference) and hold no reference to it. The model's entities,
+which that component replaces, are read once while it runs (`model_entities`).
 """
 
 from __future__ import annotations
 
 from contextlib import contextmanager
 from operator import add
+from typing import Callable
 from weakref import WeakKeyDictionary, ref
 
 from spacy.attrs import (DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_LOWER, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SENT_START,
@@ -24,7 +26,7 @@ class _Strings(dict):
     """Every string a table has read, by its hash: an article's words are mostly the words of the articles before
     it, and a dict read costs a fraction of a StringStore read. A hash is of the string's text, so it names the
     same string in every vocab; a hash not seen yet is read from the StringStore of the Doc being read
-    (`store`). It holds no string that StringStore does not."""
+    (`store`). It holds no string that the StringStores do not hold too."""
 
     store = None
 
@@ -39,8 +41,8 @@ _STRINGS = _Strings()
 class Tokens:
     """Per token: text, lower-case form, lemma, trailing whitespace, punctuation, letter and lower-case flags,
     character offset, whether the text starts with a capital, fine and coarse tag, dependency label, the index
-    of its head, and whether it starts a sentence. Also the Doc's text, for span texts. (Not the entity type: kg's own
-    entity component changes it after the table is made.)"""
+    of its head, and whether it starts a sentence. Also the Doc's text, for span texts. (Not the entity type:
+    kg's own entity component changes it after the table is made; see `model_entities`.)"""
 
     __slots__ = ("dep", "doc_text", "head", "idx", "is_alpha", "is_lower", "is_punct", "lemma", "lower", "memo", "pos",
                  "sent_start", "tag", "text", "upper", "whitespace")
@@ -92,7 +94,8 @@ def tokens_of(doc: Doc) -> Tokens:
     return table
 
 
-_last: tuple[ref, Tokens | None] = (lambda: None, None)
+# (a weak reference to the last Doc asked about, or a stand-in for none, and its table)
+_last: tuple[Callable[[], Doc | None], Tokens | None] = (lambda: None, None)
 
 
 def positions(column: list[str], value: str) -> list[int]:
