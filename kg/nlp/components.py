@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from kg.nlp.entities import choose, find_candidates, propagate, to_spans, vote_types
 from kg.nlp.lexicon import Lexicon, load_lexicon
+from kg.nlp.tokens import ents_of, model_entities
 
 if not Doc.has_extension("kg_lexicon"):
     Doc.set_extension("kg_lexicon", default=None)
@@ -36,8 +37,9 @@ class DomainEntities:
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.kg_lexicon = self.lexicon
-        doc.spans["kg_dates"] = [ent for ent in doc.ents if ent.label_ == "DATE"]
-        chosen = vote_types(doc, propagate(doc, choose(doc, find_candidates(doc))))
+        with model_entities(doc):  # the model's entities, read by the finders until they are replaced
+            doc.spans["kg_dates"] = [ent for ent in ents_of(doc) if ent.label_ == "DATE"]
+            chosen = vote_types(doc, propagate(doc, choose(doc, find_candidates(doc))))
         doc.ents = to_spans(doc, chosen)
         # Which finder found each entity (by first token): how strong the evidence for its type is.
         doc.user_data["kg_rules"] = {c.start: c.rule for c in chosen}

@@ -10,15 +10,13 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from spacy.attrs import ENT_TYPE
-from spacy.symbols import DATE, TIME
 from spacy.tokens import Doc, Span
 
 from kg.keys import alias_key
 from kg.nlp.finders import FINDERS
 from kg.nlp.lexicon import lexicon
 from kg.nlp.spans import Candidate, dateline, operation_names, whole
-from kg.nlp.tokens import Tokens, tokens_of
+from kg.nlp.tokens import Tokens, ent_types_of, ents_of, model_memo, tokens_of
 
 __all__ = ["Candidate", "choose", "find_candidates", "propagate", "to_spans", "vote_types"]
 
@@ -54,7 +52,7 @@ def _drop_opening_words(table: Tokens, found: list[Candidate]) -> None:
         if table.span_text(c.start + 1, c.end) not in texts:
             continue
         if lower_words is None:
-            lower_words = {w for w in table.text if w.islower()}
+            lower_words = {w for w in set(table.text) if w.islower()}
         if table.lower[c.start] in lower_words or table.tag[c.start] in ("JJ", "VBN", "VBD", "VBG"):
             c.start += 1
 
@@ -102,11 +100,13 @@ def title_case_headline(doc: Doc) -> int:
     if newline < 0:
         return 0
     # the token that holds the line break, in its text or its trailing space (only the first line is read)
-    end = next((t.i for t in doc if t.idx + len(t.text_with_ws) > newline), 0)
-    words = [t for t in doc[:end] if t.is_alpha and t.lower_ not in _SMALL_WORDS]
-    if len(words) < 4 or doc[end - 1].text == ".":
+    table = tokens_of(doc)
+    end = next((k for k, (idx, text, space) in enumerate(zip(table.idx, table.text, table.whitespace))
+                if idx + len(text) + len(space) > newline), 0)
+    words = [k for k in range(end) if table.is_alpha[k] and table.lower[k] not in _SMALL_WORDS]
+    if len(words) < 4 or table.text[end - 1] == ".":
         return 0
-    lower = sum(not t.text[:1].isupper() for t in words)
+    lower = sum(not table.upper[k] for k in words)
     return end if lower == 0 or (lower == 1 and len(words) >= 6) else 0
 
 
@@ -119,8 +119,16 @@ def choose(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     for c in candidates:
         texts[table.span_text(c.start, c.end)].add(c.start)
     timed = _timed(doc)
+    # whether a span can be a name, kept while the model's entities are held: `propagate` asks again of every name
+    # chosen here, and several finders often propose one span
+    acceptable = model_memo(doc).setdefault("acceptable", {})
     for c in sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
-        if c.start >= c.end or any(taken[c.start:c.end]) or not _acceptable(doc, table, timed, c.start, c.end):
+        if c.start >= c.end or any(taken[c.start:c.end]):
+            continue
+        span = (c.start, c.end)
+        if span not in acceptable:
+            acceptable[span] = _acceptable(doc, table, timed, c.start, c.end)
+        if not acceptable[span]:
             continue
         # "between the Grey Heron gang and Acme": two names the text also gives apart (elsewhere: "the Office of
         # Audit and Review" is one name where a finder stopped at its "and")
@@ -151,9 +159,8 @@ def propagate(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
                     names.setdefault(short, c)
     taken = {k for c in chosen for k in range(c.start, c.end)}
     starts: dict[str, list[int]] = {words[0]: [] for words in names}  # where each first word occurs
-    for i, word in enumerate(text):
-        if word in starts:
-            starts[word].append(i)
+    for i in [i for i, word in enumerate(text) if word in starts]:
+        starts[text[i]].append(i)
     extra = []
     for words, c in names.items():
         n = len(words)
@@ -170,16 +177,16 @@ def vote_types(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
     guesses (priority 1). Ties go to the type first in alphabetical order, never to the order of the text."""
     votes: dict[str, Counter] = defaultdict(Counter)
     table = tokens_of(doc)
-    for c in chosen:
+    keys = [alias_key(table.span_text(c.start, c.end)) for c in chosen]
+    for c, key in zip(chosen, keys):
         # the model's guess weighs 1 however high its span ranks ("the Moldovan Crime Family" wins its span from
         # the country as a body, but a gang the text calls one outvotes it)
         # (a lone word the model calls a person, priority 0, weighs half: "Riverton's network" is no one's)
-        votes[alias_key(table.span_text(c.start, c.end))][c.type] += (0.5 if c.priority == 0 else 1) \
-            if c.rule.startswith("ner-") else c.priority ** 2
+        votes[key][c.type] += (0.5 if c.priority == 0 else 1) if c.rule.startswith("ner-") else c.priority ** 2
     _share_surname_votes(votes, places=_places(doc))
     _share_short_name_votes(votes)
-    for c in chosen:
-        tally = votes[alias_key(table.span_text(c.start, c.end))]
+    for c, key in zip(chosen, keys):
+        tally = votes[key]
         if tally["Malware"] and tally["ThreatActor"] >= 16:
             # A gang named after its ransomware ("LockBit claimed the attack", "the LockBit ransomware"):
             # once the text makes it act, it is the actor the attack is attributed to.
@@ -192,11 +199,14 @@ def vote_types(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
 def _places(doc: Doc) -> set[str]:
     """Names the model calls a place more often than a person ("Riverton"; not "Petrov", tagged a place once)."""
     seen: dict[str, Counter] = defaultdict(Counter)
-    for e in doc.ents:
-        if e.label_ in ("GPE", "LOC", "FAC", "PERSON"):
-            seen[alias_key(e.text)][e.label_ == "PERSON"] += 1
-            if e.label_ == "PERSON" and len(e) > 1:
-                seen[alias_key(e[-1].text)][True] += 1  # a surname: "Andra Rask ... Rask" (tagged a place once)
+    table = tokens_of(doc)
+    for e in ents_of(doc):
+        label = e.label_
+        if label in ("GPE", "LOC", "FAC", "PERSON"):
+            start, end = e.start, e.end
+            seen[alias_key(table.span_text(start, end))][label == "PERSON"] += 1
+            if label == "PERSON" and end - start > 1:  # a surname: "Andra Rask ... Rask" (tagged a place once)
+                seen[alias_key(table.text[end - 1])][True] += 1
     return {key for key, tally in seen.items() if tally[False] > tally[True]}
 
 
@@ -251,9 +261,11 @@ _SENTENCE_INSIDE = re.compile(r"[a-z]{2}\.\s+[A-Z]")
 
 
 def _timed(doc: Doc) -> set[int]:
-    """The tokens the model tags a date or a time."""
-    types = doc.to_array(ENT_TYPE).tolist()
-    return {k for k, label in enumerate(types) if label in (DATE, TIME)}
+    """The tokens the model tags a date or a time (worked out once while its entities are held)."""
+    memo = model_memo(doc)
+    if "timed" not in memo:
+        memo["timed"] = {k for k, label in enumerate(ent_types_of(doc)) if label in ("DATE", "TIME")}
+    return memo["timed"]
 
 
 def _acceptable(doc: Doc, table: Tokens, timed: set[int], start: int, end: int) -> bool:
@@ -268,20 +280,21 @@ def _acceptable(doc: Doc, table: Tokens, timed: set[int], start: int, end: int) 
         return False
     if end - start == 1 and _PLURAL_ACRONYM.match(text):
         return False  # "MPs", "CEOs", "ISPs": a plural common noun, no name
-    if end - start == 1 and text.isupper() and start - 1 in timed and doc[start - 1].ent_type_ == "TIME":
+    if end - start == 1 and text.isupper() and start - 1 in timed and ent_types_of(doc)[start - 1] == "TIME":
         return False  # "at 10:47 BST": a time zone (not "a quarterly SEC filing", a date)
-    generic = lexicon(doc).words("generic_names")
+    lex = lexicon(doc)
+    generic = lex.words("generic_names")
     if text.lower() in generic or alias_key(text) in generic:
         return False
     if any(table.sent_start[start + 1:end]) or _SENTENCE_INSIDE.search(text):
         return False  # "Northfield. One": two sentences are never one name
-    if text.count("(") != text.count(")") or ")" in text[:-1] or any(k in timed for k in range(start, end)):
+    if text.count("(") != text.count(")") or ")" in text[:-1] or not timed.isdisjoint(range(start, end)):
         return False  # "(AP)Riverton", "Acme Coin (ACN", "Northfield on Tuesday": not one name
     if end < len(table.text) and table.text[end] in ("Minister", "Ministers", "Secretary", "Secretaries"):
         return False  # "Defence Minister Jane Roe": a portfolio in a title, not a body
     if end < len(table.text) and table.lemma[end].lower() == "number" and table.tag[end] in ("NNS", "NN"):
         return False  # "Social Security numbers", "Medicare number": a kind of identifier, not a body
-    if table.lower[end - 1] in lexicon(doc).words("attack_nouns") or table.lemma[end - 1].lower() == "attack":
+    if table.lower[end - 1] in lex.words("attack_nouns") or table.lemma[end - 1].lower() == "attack":
         return False  # "Acme Hotels Group Data Breach": an event, not a name
     if end - start > 1 and table.pos[end - 1] == "VERB" and table.tag[end - 1] in ("VBN", "VBD"):
         return False  # "Critical Patch Released", "Service Restored": a menu label or a headline, not a name

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 from functools import wraps
+from itertools import compress
+from operator import and_
 from typing import Callable
 
 from spacy.tokens import Doc, Span
@@ -35,7 +37,7 @@ from kg.nlp.spans import (
     software_context,
     trim,
 )
-from kg.nlp.tokens import tokens_of
+from kg.nlp.tokens import Tokens, ent_types_of, ents_of, positions, tokens_of
 
 NER_TYPES = {"ORG": "Organization", "PERSON": "Person", "PRODUCT": "Product"}
 BODY_HEADS = {"department", "ministry", "embassy", "police", "agency", "service", "services", "bureau", "office",
@@ -85,14 +87,26 @@ def doc_words(doc: Doc) -> tuple[frozenset[str], frozenset[str]]:
     table = tokens_of(doc)
     words = table.memo.get("doc_words")
     if words is None:
-        words = table.memo["doc_words"] = (frozenset(table.lower), frozenset(lemma.lower() for lemma in table.lemma))
+        words = table.memo["doc_words"] = (frozenset(table.lower), frozenset(lower_lemmas(doc)))
     return words
+
+
+def lower_lemmas(doc: Doc) -> list[str]:
+    """Each token's lemma in lower case, made once per Doc."""
+    table = tokens_of(doc)
+    lemmas = table.memo.get("lower_lemmas")
+    if lemmas is None:
+        lemmas = table.memo["lower_lemmas"] = list(map(str.lower, table.lemma))
+    return lemmas
+
+
+_NAME_PREFIX = re.compile(r"^(?:Mc|Mac|O'|O’|De|Di|La|Le|Van|Von)(?=[A-Z])")
 
 
 def _mixed_case(word: str) -> bool:
     """A capital after a small letter inside one word ("LockBit", "REvil"), as no personal name has
     (the Gaelic prefixes of "McAllister" and "MacLeod" aside)."""
-    body = re.sub(r"^(?:Mc|Mac|O'|O’|De|Di|La|Le|Van|Von)(?=[A-Z])", "", word)
+    body = _NAME_PREFIX.sub("", word)
     return any(a.islower() and b.isupper() for a, b in zip(body, body[1:]))
 
 
@@ -110,31 +124,35 @@ def _government_seats(doc: Doc) -> list[Candidate]:
 
 def _from_ner(doc: Doc) -> list[Candidate]:
     out = []
-    for ent in doc.ents:
+    gaz = gazetteer()
+    table = tokens_of(doc)
+    words, lower = table.text, table.lower
+    for ent in ents_of(doc):
+        label = ent.label_
         start, end = trim(doc, ent.start, ent.end)
-        if ent.label_ in ("PERSON", "ORG") and end - start >= 2 + (ent.label_ == "ORG") \
-                and doc[start].lower_.rstrip(".") in _NAME_TITLES:
+        if label in ("PERSON", "ORG") and end - start >= 2 + (label == "ORG") \
+                and lower[start].rstrip(".") in _NAME_TITLES:
             start += 1  # "Spokeswoman Jane Roe", "Senator Jane Roe": the name, not the title before it
         if start >= end:
             continue
-        text = doc[start:end].text
-        if ent.label_ in ("GPE", "NORP", "LOC", "FAC") and end - start > 1 and looks_like_org(doc[start:end]):
+        text = table.span_text(start, end)
+        if label in ("GPE", "NORP", "LOC", "FAC") and end - start > 1 and looks_like_org(doc, start, end):
             out.append(Candidate(start, end, "Organization", 1, "ner-place-org"))  # "Las Vegas Sands Corp."
             continue
-        if ent.label_ in ("GPE", "NORP", "LOC"):
-            if gazetteer().country(text) and as_country(doc, start, end):
+        if label in ("GPE", "NORP", "LOC"):
+            if gaz.country(text) and as_country(doc, start, end):
                 out.append(Candidate(start, end, "Country", 3, "ner-country"))
-            elif ent.label_ == "GPE" and not gazetteer().country(text) and _local_government(doc, start, end):
+            elif label == "GPE" and not gaz.country(text) and _local_government(doc, start, end):
                 out.append(Candidate(start, end, "Organization", 1, "ner-local-government"))
             continue
-        kind = NER_TYPES.get(ent.label_)
-        if ent.label_ == "WORK_OF_ART":
+        kind = NER_TYPES.get(label)
+        if label == "WORK_OF_ART":
             kind = "Film" if film_context(doc, start, end) else None
-        if kind == "Person" and _a_place(doc[start:end]):
+        if kind == "Person" and _a_place(doc, start, end):
             continue  # "reading rooms in Riverton and Kell Spa", "offices in Kell Spa": a place, no person
-        if kind == "Person" and looks_like_org(doc[start:end]):
+        if kind == "Person" and looks_like_org(doc, start, end):
             kind = "Organization"
-        if kind == "Person" and all(_mixed_case(t.text) for t in doc[start:end]):
+        if kind == "Person" and all(_mixed_case(word) for word in words[start:end]):
             # "LockBit", "REvil", "DarkSide": such names are brands or gangs, not people; a gang only where
             # attackers are spoken of around it
             kind = "ThreatActor" if actor_nearby(doc, start, end) else "Organization"
@@ -144,22 +162,24 @@ def _from_ner(doc: Doc) -> list[Candidate]:
             # "U.S. Treasury Department", "Russian Foreign Ministry": a body named after its country is a body.
             # "the Danish Library", "Ruritanian Airlines": an organisation named after a country is not the country.
             # "the Industrial and Commercial Bank of Ruritania": an institution "of" a country is the institution
-            of_country = end - start >= 3 and doc[end - 2].lower_ == "of" and doc[end - 3].text[:1].isupper() \
-                and doc[end - 3].lower_ not in ("government", "republic", "kingdom", "state", "states") \
-                and gazetteer().country(doc[end - 1].text) is not None
+            of_country = end - start >= 3 and lower[end - 2] == "of" and table.upper[end - 3] \
+                and lower[end - 3] not in ("government", "republic", "kingdom", "state", "states") \
+                and gaz.country(words[end - 1]) is not None
             body = kind == "Organization" and end - start > 1 and (
-                doc[end - 1].lower_ in BODY_HEADS or gazetteer().country(doc[start].text) is not None or of_country)
-            out.append(Candidate(start, end, kind, 4 if body else 0 if weak else 1, f"ner-{ent.label_.lower()}"))
+                lower[end - 1] in BODY_HEADS or gaz.country(words[start]) is not None or of_country)
+            out.append(Candidate(start, end, kind, 4 if body else 0 if weak else 1, f"ner-{label.lower()}"))
     return out
 
 
-def _a_place(span: Span) -> bool:
-    root, doc = span.root, span.doc
-    if root.dep_ == "conj" and root.head.ent_type_ in ("GPE", "LOC") or span.start >= 2 and doc[
-            span.start - 1].lower_ == "and" and doc[span.start - 2].ent_type_ in ("GPE", "LOC"):
+def _a_place(doc: Doc, start: int, end: int) -> bool:
+    table, types = tokens_of(doc), ent_types_of(doc)
+    root = doc[start:end].root.i
+    head = table.head[root]
+    if table.dep[root] == "conj" and types[head] in ("GPE", "LOC") or start >= 2 and table.lower[
+            start - 1] == "and" and types[start - 2] in ("GPE", "LOC"):
         return True
-    return root.dep_ == "pobj" and root.head.lower_ in ("in", "near") and not (
-        span.end < len(span.doc) and span.doc[span.end].tag_ == "POS")
+    return table.dep[root] == "pobj" and table.lower[head] in ("in", "near") and not (
+        end < len(table.text) and table.tag[end] == "POS")
 
 
 _LOCAL_BODIES = {"city", "town", "county", "village", "borough", "township", "municipality", "parish", "state",
@@ -174,10 +194,11 @@ def _country_named_bodies(doc: Doc) -> list[Candidate]:
     heads = lex.memo("institution_ends", lambda: lex.words("org_suffixes") | lex.words("institution_heads")
                      | frozenset(BODY_HEADS))
     table = tokens_of(doc)
+    gaz = gazetteer()
     out = []
     for start, end in capitalised_runs(doc, max_len=6):
-        of = next((k for k in range(start + 1, end - 1) if table.lower[k] == "of"), None)
-        if of is not None and table.lower[of - 1] in heads and gazetteer().country(table.span_text(of + 1, end)) \
+        of = table.lower.index("of", start + 1, end - 1) if "of" in table.lower[start + 1:end - 1] else None
+        if of is not None and table.lower[of - 1] in heads and gaz.country(table.span_text(of + 1, end)) \
                 and not (end < len(doc) and table.tag[end] == "POS"):  # not "the X Department of Ruritania's police"
             # "the National Bank of Ruritania", "the Ministry of Ruritania": an institution of a country
             out.append(Candidate(start + (table.lower[start] == "the"), end, "Organization", 4, "country-named-body"))
@@ -188,10 +209,10 @@ def _country_named_bodies(doc: Doc) -> list[Candidate]:
             start += 1
         if end - start < 2 or not all(table.is_alpha[start + 1:end]):
             continue
-        if gazetteer().country(table.text[start]) is None and gazetteer().country(table.span_text(start, start + 2)) is None:
+        if gaz.country(table.text[start]) is None and gaz.country(table.span_text(start, start + 2)) is None:
             continue
         if any(e.label_ in ("ORG", "PERSON") and e.end - e.start > 1 and e.start > start
-               and doc[e.end - 1].lower_ not in BODY_HEADS for e in doc.ents if start <= e.start < end):
+               and table.lower[e.end - 1] not in BODY_HEADS for e in ents_of(doc) if start <= e.start < end):
             # a name of its own after the demonym ("Ruritanian Acme Bank"), not "the Ruritanian Foreign Ministry"
             continue
         out.append(Candidate(start, end, "Organization", 4, "country-named-body"))
@@ -200,6 +221,7 @@ def _country_named_bodies(doc: Doc) -> list[Candidate]:
 
 _HIS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 _ITS = {"it", "its", "itself"}
+_PRONOUNS = _HIS | _ITS
 
 
 def _pronoun_types(doc: Doc) -> list[Candidate]:
@@ -207,22 +229,23 @@ def _pronoun_types(doc: Doc) -> list[Candidate]:
     accounts and bar him from travel' (a person): the first singular pronoun after a name, with no other
     singular name or subject between them, says what the model's PERSON or ORG name is."""
     out = []
-    lower = tokens_of(doc).lower
-    for ent in doc.ents:
+    table, types = tokens_of(doc), ent_types_of(doc)
+    lower = table.lower
+    for ent in ents_of(doc):
         if ent.label_ not in ("PERSON", "ORG"):
             continue
-        sent = ent.sent
-        if not any(w in _HIS or w in _ITS for w in lower[ent.end:sent.end]):
+        sent_start, sent_end = sentence_bounds(doc, ent.start)  # (ent.sent)
+        if _PRONOUNS.isdisjoint(lower[ent.end:sent_end]):
             continue  # most names have no pronoun after them in their sentence
-        if any(t.ent_type_ in ("PERSON", "ORG") for t in doc[sent.start:ent.start]) or ent.root.dep_ not in (
-                "nsubj", "nsubjpass") and any(t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NN", "NNP")
-                                              for t in doc[sent.start:ent.start]):
+        if any(t in ("PERSON", "ORG") for t in types[sent_start:ent.start]) or ent.root.dep_ not in (
+                "nsubj", "nsubjpass") and any(table.dep[k] in ("nsubj", "nsubjpass") and table.tag[k] in ("NN", "NNP")
+                                              for k in range(sent_start, ent.start)):
             continue  # "X was arrested by the police at her home": the pronoun may be another's
         clause = next((a for a in ent.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if clause is None:
             continue
         last = clause.right_edge.i  # a clause's words are contiguous: it ends at its right edge
-        for token in doc[ent.end:min(sent.end, last + 1)]:
+        for token in doc[ent.end:min(sent_end, last + 1)]:
             if token.i < clause.left_edge.i:
                 break
             if token.lower_ in _HIS and token.dep_ == "nsubj" and token.head.lemma_ in ("say", "add", "tell", "note"):
@@ -240,7 +263,7 @@ def _pronoun_types(doc: Doc) -> list[Candidate]:
                 out.append(Candidate(ent.start, ent.end, "Person" if lower_ in _HIS else "Organization", 3,
                                      "pronoun-type"))
                 break
-            if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or (
+            if types[token.i] in ("PERSON", "ORG", "GPE", "NORP") or (
                     token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos") and token.tag_ in ("NN", "NNP")
                     and not any(c.lower_ == "of" for c in token.children)):
                 break  # another name or a singular noun the pronoun could stand for ("a number of its" could not)
@@ -257,7 +280,10 @@ def _bodies_of_places(doc: Doc) -> list[Candidate]:
     governs it is that body, an organisation, whatever the model tagged the name (a date, a person, a place)."""
     out = []
     table = tokens_of(doc)
+    lower = table.lower
     for start, end in capitalised_runs(doc, max_len=6):
+        if lower[start] not in _PLACE_BODIES and (start < 2 or lower[start - 2] not in _PLACE_BODIES):
+            continue  # (no place body starts the name or comes before its "of")
         end = next((k for k in range(start, end) if table.text[k] == "."), end)  # "Port of Dunmore. While ..."
         words = table.lower[start:end]
         if len(words) >= 3 and words[0] in _PLACE_BODIES and words[1] == "of":  # "Port of Dunmore"
@@ -298,38 +324,41 @@ def _list_members(doc: Doc) -> list[Candidate]:
     the model took for a person in such a list is an organisation ("Acme Bank, Borealis Insurance and
     Cinder Freight"); a place keeps its type."""
     out = []
-    for ent in doc.ents:
+    table, types = tokens_of(doc), ent_types_of(doc)
+    words, n = table.text, len(doc)
+    for ent in ents_of(doc):
         if ent.label_ != "ORG":
             continue
         for other in ent.root.conjuncts:
-            if other.ent_type_ == "PERSON":  # "A and B" where the model took B for a person
-                person = next(e for e in doc.ents if e.start <= other.i < e.end)
+            i = other.i
+            if types[i] == "PERSON":  # "A and B" where the model took B for a person
+                person = next(e for e in ents_of(doc) if e.start <= i < e.end)
                 out.append(Candidate(person.start, person.end, "Organization", 2, "list-member"))
                 continue
-            if other.ent_type_ in ("GPE", "NORP") and not gazetteer().country(other.text) and other.i + 1 < len(doc) \
-                    and doc[other.i + 1].ent_type_ != other.ent_type_ and not doc[other.i - 1].ent_type_:
-                out.append(Candidate(other.i, other.i + 1, "Organization", 2, "list-member"))  # "Acme Hotels and Borealis"
+            if types[i] in ("GPE", "NORP") and not gazetteer().country(words[i]) and i + 1 < n \
+                    and types[i + 1] != types[i] and not types[i - 1]:
+                out.append(Candidate(i, i + 1, "Organization", 2, "list-member"))  # "Acme Hotels and Borealis"
                 continue
-            if other.pos_ != "PROPN" or other.ent_type_ or not other.text[:1].isupper():
+            if table.pos[i] != "PROPN" or types[i] or not table.upper[i]:
                 continue
-            start = other.i
-            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
-                    and doc[start - 1].head.i == other.i and not doc[start - 1].ent_type_:
+            start = i
+            while start > 0 and table.dep[start - 1] == "compound" and table.pos[start - 1] == "PROPN" \
+                    and table.head[start - 1] == i and not types[start - 1]:
                 start -= 1
-            out.append(Candidate(start, other.i + 1, "Organization", 0, "list-member"))
+            out.append(Candidate(start, i + 1, "Organization", 0, "list-member"))
         names, k = [], ent.end
-        while k < len(doc) and doc[k].text in (",", "and", "or"):
-            while k < len(doc) and doc[k].text in (",", "and", "or"):
+        while k < n and words[k] in (",", "and", "or"):
+            while k < n and words[k] in (",", "and", "or"):
                 k += 1
             name = name_after(doc, k, allow_quotes=False)
             if name is not None:  # "Cinder Freight on Tuesday": the name stops where a date or place starts
-                stop = next((i for i in range(*name) if doc[i].ent_type_ in ("GPE", "NORP", "LOC", "DATE", "FAC",
-                                                                              "TIME")), name[1])
-                if stop == name[0] and doc[stop].ent_type_ in ("GPE", "NORP") and all(
-                        doc[i].ent_type_ == doc[stop].ent_type_ for i in range(*name)) and not gazetteer().country(
-                        doc[name[0]:name[1]].text):
+                stop = next((i for i in range(*name) if types[i] in ("GPE", "NORP", "LOC", "DATE", "FAC", "TIME")),
+                            name[1])
+                if stop == name[0] and types[stop] in ("GPE", "NORP") and all(
+                        types[i] == types[stop] for i in range(*name)) and not gazetteer().country(
+                        table.span_text(*name)):
                     stop = name[1]  # "..., Acme Hotels, Borealis, Dunmore Oriental": a brand the model took for a place
-                while stop > name[0] and doc[stop - 1].is_lower:
+                while stop > name[0] and table.is_lower[stop - 1]:
                     stop -= 1
                 name = (name[0], stop) if stop > name[0] else None
             if name is None or name[0] >= name[1]:
@@ -338,7 +367,7 @@ def _list_members(doc: Doc) -> list[Candidate]:
             k = name[1]
         if len(names) >= 2:
             out.extend(Candidate(*name, "Organization", 2, "list-member") for name in names
-                       if not any(doc[i].ent_type_ == "ORG" for i in range(*name)))
+                       if not any(types[i] == "ORG" for i in range(*name)))
     return out
 
 
@@ -349,25 +378,26 @@ def _actor_examples(doc: Doc) -> list[Candidate]:
     nouns = lexicon(doc).words("actor_nouns") - {"operation", "team", "unit"}
     table = tokens_of(doc)
     out = []
-    for i in range(1, len(doc) - 1):
+    for i in [i for i in range(1, len(doc) - 1) if table.lower[i] in ("such", "including", "like")]:
         two = table.lower[i] == "such" and table.lower[i + 1] == "as"
         if not (two or table.lower[i] in ("including", "like")):
             continue
-        before = doc[i - 2] if table.lower[i - 1] == "," and i >= 2 else doc[i - 1]
-        if before.lemma_.lower() not in nouns and before.lower_ not in nouns:
+        before = i - 2 if table.lower[i - 1] == "," and i >= 2 else i - 1
+        if table.lemma[before].lower() not in nouns and table.lower[before] not in nouns:
             continue
         k = i + (2 if two else 1)
-        while k < len(doc) and doc[k].sent == doc[i].sent:
+        sentence = sentence_bounds(doc, i)
+        while k < len(doc) and sentence_bounds(doc, k) == sentence:
             name = name_after(doc, k, allow_quotes=False)
-            if name is None or gazetteer().country(doc[name[0]:name[1]].text):
+            if name is None or gazetteer().country(table.span_text(*name)):
                 break
             out.append(Candidate(*name, "ThreatActor", 4, "actor-example"))
             k = name[1]
-            if k < len(doc) and doc[k].text == ",":
+            if k < len(doc) and table.text[k] == ",":
                 k += 1
-            if k < len(doc) and doc[k].lower_ in ("and", "or"):
+            if k < len(doc) and table.lower[k] in ("and", "or"):
                 k += 1
-            elif k < len(doc) and not doc[k - 1].text == ",":
+            elif k < len(doc) and not table.text[k - 1] == ",":
                 break
     return out
 
@@ -378,8 +408,8 @@ def _countries(doc: Doc) -> list[Candidate]:
     out = []
     for start, end in capitalised_runs(doc, max_len=6):
         for s in range(start, end):
-            if s > start and doc[s - 1].is_alpha and doc[s - 1].text[:1].isupper() and doc[s - 1].pos_ == "PROPN" \
-                    and not doc[s - 1].is_sent_start:
+            if s > start and table.is_alpha[s - 1] and table.upper[s - 1] and table.pos[s - 1] == "PROPN" \
+                    and not table.sent_start[s - 1]:
                 continue  # "New Jersey", "Marin County": a country's name inside a longer name is not the country
             for e in range(end, s, -1):
                 text = table.span_text(s, e)
@@ -398,11 +428,10 @@ def _attack_groups(doc: Doc) -> list[Candidate]:
         for s in range(start, end):
             for e in range(end, s, -1):
                 text = table.span_text(s, e)
-                # An alias that is also an English word ("Hafnium", "Equation") counts only as a proper noun.
-                ambiguous = text.lower() in gaz.ambiguous_aliases
-                # an alias that is also a word counts only as a whole name ("Play", not "Acme Play Store")
-                whole_run = s == start and e == end
-                if len(text) > 2 and gaz.group(text) and (not ambiguous or (proper_noun(doc, s, e) and whole_run)):
+                # An alias that is also an English word ("Hafnium", "Equation") counts only as a proper noun, and
+                # only as a whole name ("Play", not "Acme Play Store").
+                if len(text) > 2 and gaz.group(text) and (text.lower() not in gaz.ambiguous_aliases or (
+                        proper_noun(doc, s, e) and s == start and e == end)):
                     if cyber_at(doc, s) and not gaz.country(text):
                         out.append(Candidate(s, e, "ThreatActor", 4, "attack-alias"))
                     break
@@ -425,12 +454,12 @@ _SPEAKING_VERBS = {"claim", "say", "tell", "announce", "acknowledge", "admit", "
                    "recruit", "apologize", "apologise", "promise", "insist", "negotiate"}
 
 
-def _agent(token, verbs=_AGENT_VERBS) -> bool:
-    """A name that is the subject of a speaking or claiming verb acts: it is an actor, not malware."""
-    head = token
-    while head.dep_ == "compound" and head.head is not head:
-        head = head.head
-    return head.dep_ == "nsubj" and head.head.lemma_.lower() in verbs
+def _agent(table: Tokens, k: int, verbs=_AGENT_VERBS) -> bool:
+    """A name (its last word: token k) that is the subject of a speaking or claiming verb acts: it is an actor,
+    not malware."""
+    while table.dep[k] == "compound" and table.head[k] != k:
+        k = table.head[k]
+    return table.dep[k] == "nsubj" and table.lemma[table.head[k]].lower() in verbs
 
 
 def _malware(doc: Doc) -> list[Candidate]:
@@ -441,9 +470,11 @@ def _malware(doc: Doc) -> list[Candidate]:
     not also an ordinary word (else it needs the noun) and not also a group's name (the group wins).
     """
     gaz = gazetteer()
-    heads = lexicon(doc).words("malware_heads")
-    platforms = lexicon(doc).words("platform_names")
-    table = tokens_of(doc)
+    lex = lexicon(doc)
+    heads, platforms, generic = lex.words("malware_heads"), lex.words("platform_names"), lex.words("generic_names")
+    platforms_or_heads = platforms | heads
+    table, types = tokens_of(doc), ent_types_of(doc)
+    words, lower = table.text, table.lower
     out = []
     # names the text also puts before a malware noun ("the DarkSide ransomware"): where such a name acts
     # ("DarkSide acknowledged the attack"), it is the gang
@@ -451,25 +482,25 @@ def _malware(doc: Doc) -> list[Candidate]:
                     if e < len(doc) and table.lower[e] in heads}
     for start, end in capitalised_runs(doc, max_len=3):
         start, end = trim(doc, start, end)
-        words = doc[start:end]
-        if start >= end or words[0].is_stop or any(not (t.is_alpha or t.text.isalnum() or t.text in "-./")
-                                                   for t in words) or sentence_bounds(doc, start)[1] < end:
+        if start >= end or doc[start].is_stop or any(
+                not (table.is_alpha[k] or words[k].isalnum() or words[k] in "-./") for k in range(start, end)) \
+                or sentence_bounds(doc, start)[1] < end:
             continue
         text = table.span_text(start, end)
-        if gaz.country(text) or table.lower[start] in platforms | heads or table.lower[end - 1] in platforms:
+        if gaz.country(text) or lower[start] in platforms_or_heads or lower[end - 1] in platforms:
             continue
-        if text.lower() in lexicon(doc).words("generic_names") or any(t.ent_type_ == "PERSON" for t in words) and end - start > 1:
+        if text.lower() in generic or "PERSON" in types[start:end] and end - start > 1:
             continue
-        headed = end < len(doc) and table.lower[end] in heads and doc[end].pos_ in ("NOUN", "PROPN", "ADJ")
-        if _gang_after(table.lower, end) or _agent(doc[end - 1]):
-            if _agent(doc[end - 1], _SPEAKING_VERBS) and (text in headed_names or gaz.malware(text)):
+        headed = end < len(words) and lower[end] in heads and table.pos[end] in ("NOUN", "PROPN", "ADJ")
+        if _gang_after(lower, end) or _agent(table, end - 1):
+            if _agent(table, end - 1, _SPEAKING_VERBS) and (text in headed_names or gaz.malware(text)):
                 out.append(Candidate(start, end, "ThreatActor", 4, "gang-name"))
             continue  # "the REvil ransomware gang", "LockBit claimed ...": the gang, named after its malware
-        if headed and not gaz.group(text) and (end - start > 1 or not doc[start].is_sent_start or
+        if headed and not gaz.group(text) and (end - start > 1 or not table.sent_start[start] or
                                                 gaz.malware(text)):
             out.append(Candidate(start, end, "Malware", 5, "malware-name"))
         elif gaz.malware(text) and not gaz.group(text) and text.lower() not in gaz.ambiguous_software \
-                and len(text) > 2 and doc[start].ent_type_ != "PERSON" and cyber_at(doc, start):
+                and len(text) > 2 and types[start] != "PERSON" and cyber_at(doc, start):
             out.append(Candidate(start, end, "Malware", 4, "attack-software"))
     return out
 
@@ -480,16 +511,14 @@ def _platforms(doc: Doc) -> list[Candidate]:
              "channels", "post", "posts", "profile", "forum", "group"}
     out = []
     table = tokens_of(doc)
-    for i in range(len(doc)):
-        if not (table.upper[i] and table.is_alpha[i]) or doc[i].is_sent_start:
+    lower, n = table.lower, len(doc)
+    for i in compress(range(n), map(and_, table.upper, table.is_alpha)):
+        if table.sent_start[i]:
             continue
-        token = doc[i]
-        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        before = doc[token.i - 1] if token.i > 0 else None
-        posted_on = before is not None and before.lower_ == "on" and token.i > 1 and doc[token.i - 2].lemma_ in (
+        posted_on = i > 0 and lower[i - 1] == "on" and i > 1 and table.lemma[i - 2] in (
             "post", "publish", "write", "tweet", "share", "announce", "say", "appear", "circulate", "leak")
-        if (after is not None and after.lower_ in heads and after.pos_ == "NOUN") or posted_on:
-            out.append(Candidate(token.i, token.i + 1, "Organization", 2, "platform"))
+        if (i + 1 < n and lower[i + 1] in heads and table.pos[i + 1] == "NOUN") or posted_on:
+            out.append(Candidate(i, i + 1, "Organization", 2, "platform"))
     return out
 
 
@@ -497,10 +526,11 @@ def _platforms(doc: Doc) -> list[Candidate]:
 def _owners(doc: Doc) -> list[Candidate]:
     """'bought in 2022 by Optum', 'owned by Singtel': who buys or owns a company is an organisation."""
     out = []
-    for token in (doc[i] for i, word in enumerate(tokens_of(doc).lower) if word == "by"):
-        if token.i > 0 and any(
-                t.lemma_.lower() in ("buy", "acquire", "own", "purchase") for t in doc[max(0, token.i - 4):token.i]):
-            name = name_after(doc, token.i + 1, allow_quotes=False)
+    table = tokens_of(doc)
+    for i in positions(table.lower, "by"):
+        if i > 0 and any(
+                lemma.lower() in ("buy", "acquire", "own", "purchase") for lemma in table.lemma[max(0, i - 4):i]):
+            name = name_after(doc, i + 1, allow_quotes=False)
             if name:
                 out.append(Candidate(*name, "Organization", 1, "owner"))
     return out
@@ -515,6 +545,7 @@ _ORG_NOUNS_BEFORE = _DESCRIPTORS | ORG_APPOSITIVES
 _PERSON_TITLES = {"ceo", "officer", "executive", "director", "spokesman", "spokeswoman", "spokesperson", "minister",
                   "secretary", "chairman", "chairwoman", "president", "founder", "researcher", "analyst", "chief",
                   "commissioner", "senator", "ambassador", "official", "head", "manager", "professor", "judge"}
+_LEADERS = _PERSON_TITLES | {"leader", "boss"}  # what a person named after a comma can be: "its alleged leader, X"
 
 
 # Titles written before a person's name, as words or abbreviations (without their full stop).
@@ -531,6 +562,8 @@ _STAFF = {"employee", "employees", "staff", "staffer", "staffers", "worker", "wo
 def _name_end(table, start: int, end: int) -> int:
     """A run of capitals ends before a lower-case "in", "on" or "at": "the website Ashford Vale on Monday",
     "the hospital Kell General in Riverton" name no time or place."""
+    if end - start < 2:
+        return end  # (most runs are one word)
     return next((k for k in range(start + 1, end) if table.text[k] in ("in", "on", "at")), end)
 
 
@@ -542,12 +575,13 @@ def _descriptors(doc: Doc) -> list[Candidate]:
     """'aluminium producer Norsk Hydro' is an organisation; 'chief financial officer Eivind Kallevik' a person."""
     out = []
     table = tokens_of(doc)
+    words, lower, n = table.text, table.lower, len(doc)
     for start, end in capitalised_runs(doc, max_len=4):
-        before = doc[start - 1] if start > 0 else None
-        if before is None or not before.is_lower:
+        if start == 0 or not table.is_lower[start - 1]:
             continue
+        before = lower[start - 1]
         end = _name_end(table, start, end)
-        plural = before.lower_.endswith("s") and before.lower_[:-1] in _DESCRIPTORS
+        plural = before.endswith("s") and before[:-1] in _DESCRIPTORS
         if plural:
             # "the router makers Acme and Borealis-Tech": each name of the list (a run may hold the "and")
             end = next((k for k in range(start + 1, end) if table.lower[k] == "and"), end)
@@ -555,15 +589,17 @@ def _descriptors(doc: Doc) -> list[Candidate]:
             if end + 1 < len(doc) and table.lower[end] == "and" and table.upper[end + 1]:
                 second = run_end(table, end + 1, 4, inside=LOWER_INSIDE - {"and"})
                 out.append(Candidate(end + 1, second, "Organization", 2, "descriptor-org"))
-        elif before.lower_ in _DESCRIPTORS:
+        elif before in _DESCRIPTORS:
             out.append(Candidate(start, end, "Organization", 2, "descriptor-org"))
-        elif before.lower_ in _PERSON_TITLES and end - start >= 2:
+        elif before in _PERSON_TITLES and end - start >= 2:
             out.append(Candidate(start, end, "Person", 2, "title-person"))
     for start, end in capitalised_runs(doc, max_len=4):  # ages: "45-year-old Rask O.", "Tarn V., 34,"
-        end = next((i for i in range(start, end) if doc[i].is_lower), end)  # a person's name has no "and"
-        aged_before = start > 0 and doc[max(0, start - 3):start].text.lower().replace(" ", "").endswith("year-old")
-        aged_after = end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num and \
-            doc[end + 2].text in (",", ")") and 12 <= _number(doc[end + 1].text) <= 100
+        if True in table.is_lower[start:end]:  # a person's name has no "and"
+            end = table.is_lower.index(True, start, end)
+        aged_before = start > 0 and table.span_text(max(0, start - 3), start).lower().replace(" ", "").endswith(
+            "year-old")
+        aged_after = end + 2 < n and words[end] == "," and doc[end + 1].like_num and \
+            words[end + 2] in (",", ")") and 12 <= _number(words[end + 1]) <= 100
         if (aged_before or aged_after) and end - start >= 2:
             out.append(Candidate(start, end, "Person", 3, "aged-person"))
     for start, end in capitalised_runs(doc, max_len=4):  # "a former Acme Analytics employee", "Acme spokeswoman X"
@@ -577,15 +613,15 @@ def _descriptors(doc: Doc) -> list[Candidate]:
                                                              or table.text[end] in ("in", "on", "at")):
             continue
         before = table.lower[start - 2]
-        if before in _PERSON_TITLES | {"leader", "boss"} and end - start >= 2:
+        if before in _LEADERS and end - start >= 2:
             out.append(Candidate(start, end, "Person", 3, "title-person"))
         elif before in _ORG_NOUNS_BEFORE and table.text[start - 2].islower() and table.pos[start - 2] == "NOUN" \
                 and table.lower[start] not in ("the", "a", "an") and table.is_alpha[end - 1]:
             out.append(Candidate(start, end, "Organization", 3, "apposition-org"))  # "a sister site, Quillmark,"
     # "Quillmark, which first reported ...": the model's person is a body or a thing; "Ivan Rask, who is known
     # online as ...": the model's organisation is a person
-    for ent in doc.ents:
-        if ent.end + 1 < len(doc) and table.text[ent.end] == "," and not looks_like_org(ent):
+    for ent in ents_of(doc):
+        if ent.end + 1 < n and table.text[ent.end] == "," and not looks_like_org(doc, ent.start, ent.end):
             if ent.label_ == "PERSON" and table.lower[ent.end + 1] == "which":
                 out.append(Candidate(ent.start, ent.end, "Organization", 2, "which-clause"))
             elif ent.label_ == "ORG" and table.lower[ent.end + 1] == "who" and ent.end - ent.start >= 2 and not (
@@ -595,7 +631,9 @@ def _descriptors(doc: Doc) -> list[Candidate]:
                 out.append(Candidate(ent.start, ent.end, "Person", 2, "who-clause"))
     # "an indictment charging Ivan Rask and Olga Tarn", "police arrested Rask O.": whom the law charges by a
     # two- or three-word name is a person (a company has a legal form: "charged Acme Corp.")
-    for k in (k for k, lemma in enumerate(table.lemma) if lemma.lower() in CHARGE_VERBS):
+    charges = () if doc_words(doc)[1].isdisjoint(CHARGE_VERBS) else (  # (most articles charge no one)
+        k for k, lemma in enumerate(lower_lemmas(doc)) if lemma in CHARGE_VERBS)
+    for k in charges:
         token = doc[k]  # (a Token only for the few words that can be a charge)
         if token.pos_ != "VERB":
             continue
@@ -604,8 +642,8 @@ def _descriptors(doc: Doc) -> list[Candidate]:
                 if person.pos_ != "PROPN" or person.ent_type_ not in ("PERSON", "ORG"):
                     continue
                 start, end = person.left_edge.i, person.i + 1
-                if 2 <= end - start <= 3 and all(t.pos_ == "PROPN" for t in doc[start:end]) \
-                        and not looks_like_org(doc[start:end]):
+                if 2 <= end - start <= 3 and all(pos == "PROPN" for pos in table.pos[start:end]) \
+                        and not looks_like_org(doc, start, end):
                     out.append(Candidate(start, end, "Person", 3, "charged-person"))
     return out
 
@@ -625,42 +663,46 @@ def _actor_appositions(doc: Doc) -> list[Candidate]:
     attackers' noun qualified as such is a threat actor."""
     nouns = lexicon(doc).words("actor_nouns") - {"operation", "team", "unit"}
     out = []
-    lemmas = tokens_of(doc).lemma
-    for token in (doc[k] for k, lemma in enumerate(lemmas) if lemma.lower() in nouns):
+    gaz = gazetteer()
+    table, types = tokens_of(doc), ent_types_of(doc)
+    words, lower, n = table.text, table.lower, len(doc)
+    for k in [k for k, lemma in enumerate(lower_lemmas(doc)) if lemma in nouns]:
         # ("collective" is often tagged an adjective: "the hacking collective Grey Heron")
-        if token.pos_ != "NOUN" and not (token.pos_ == "ADJ" and token.lower_ == "collective"):
+        if table.pos[k] != "NOUN" and not (table.pos[k] == "ADJ" and lower[k] == "collective"):
             continue
-        if token.dep_ == "attr" and token.head.lemma_ == "be" and cyber_at(doc, token.i) and not any(
-                t.lower_ in _BENIGN for t in token.sent):  # "TSB is a mysterious group that dumped stolen files"
+        first, last = sentence_bounds(doc, k)
+        if table.dep[k] == "attr" and table.lemma[table.head[k]] == "be" and cyber_at(doc, k) and not any(
+                word in _BENIGN for word in lower[first:last]):  # "TSB is a mysterious group that dumped stolen files"
+            token = doc[k]
             person = token.lemma_.lower() in _PEOPLE_NOUNS  # "X is a hacker": a person; "X is a group": not
             subject = next((c for c in token.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"
                             and c.ent_type_ not in ("GPE", "NORP") + (("PERSON",) if person else ())), None)
             if subject is not None:
                 name = trim(doc, subject.left_edge.i, subject.i + 1)
-                if name[0] < name[1] and not gazetteer().country(doc[name[0]:name[1]].text):
+                if name[0] < name[1] and not gaz.country(table.span_text(*name)):
                     out.append(Candidate(*name, "ThreatActor", 4, "actor-apposition"))
-        window = doc[max(token.sent.start, token.i - 3):token.i + 3]
-        if not any(t.lower_ in _ATTACKER_WORDS for t in window) or any(t.lower_ in _BENIGN for t in window):
+        window = lower[max(first, k - 3):k + 3]
+        if not any(word in _ATTACKER_WORDS for word in window) or any(word in _BENIGN for word in window):
             continue  # "X, an ethical hacker and researcher": not an attacker
-        if token.i + 2 < len(doc) and doc[token.i + 1].text == ",":  # "group, Grey Heron,"
-            name = name_after(doc, token.i + 2, allow_quotes=False)
-            if name and name[1] < len(doc) and doc[name[1]].text in (",", ".", ";") and \
-                    not gazetteer().country(doc[name[0]:name[1]].text):
+        if k + 2 < n and words[k + 1] == ",":  # "group, Grey Heron,"
+            name = name_after(doc, k + 2, allow_quotes=False)
+            if name and name[1] < n and words[name[1]] in (",", ".", ";") and \
+                    not gaz.country(table.span_text(*name)):
                 out.append(Candidate(*name, "ThreatActor", 4, "actor-apposition"))
-        after = token.i + 1
-        if after < len(doc) and doc[after].text[:1].isupper() and not doc[after].is_sent_start:
+        after = k + 1
+        if after < n and table.upper[after] and not table.sent_start[after]:
             name = name_after(doc, after, allow_quotes=False)  # "the hacktivist group Anonymous India claimed"
             # "hackers Richard Roe and Jane Doe" are people; "the hacktivist group X" is a group whatever the model says
-            people = token.lemma_.lower() in _PEOPLE_NOUNS
+            people = table.lemma[k].lower() in _PEOPLE_NOUNS
             banned = ("DATE", "TIME", "CARDINAL") + (("PERSON",) if people else ())
-            if name and not gazetteer().country(doc[name[0]:name[1]].text) and not any(
-                    t.ent_type_ in banned for t in doc[name[0]:name[1]]):
+            if name and not gaz.country(table.span_text(*name)) and not any(
+                    t in banned for t in types[name[0]:name[1]]):
                 out.append(Candidate(*name, "ThreatActor", 4, "actor-apposition"))
-        if token.dep_ == "appos" and token.head.pos_ == "PROPN":  # "X, a hacking group that ..."
-            head = token.head
+        if table.dep[k] == "appos" and table.pos[table.head[k]] == "PROPN":  # "X, a hacking group that ..."
+            head = doc[k].head
             start = head.left_edge.i if head.left_edge.i >= head.sent.start else head.i
             name = trim(doc, start, head.i + 1)
-            if name[0] < name[1] and not gazetteer().country(doc[name[0]:name[1]].text):
+            if name[0] < name[1] and not gaz.country(table.span_text(*name)):
                 out.append(Candidate(*name, "ThreatActor", 4, "actor-apposition"))
     return out
 
@@ -693,7 +735,7 @@ def _org_context(doc: Doc) -> list[Candidate]:
     out = []
     table = tokens_of(doc)
     lower, n = table.lower, len(doc)
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ not in ("PERSON", "NORP") or ent.label_ == "NORP" and gazetteer().country(ent.text):
             continue  # (the model takes some companies for nationalities: "researchers at Quillmark")
         start, end = ent.start, ent.end
@@ -742,7 +784,7 @@ def _names_before_kind(doc: Doc) -> list[Candidate]:
             k += 1
         if k < n and lower[k] in _KIND_HEADS and table.pos[k] == "NOUN" and not (k + 1 < n and table.upper[k + 1]) \
                 and gazetteer().country(table.span_text(start, end)) is None \
-                and doc[start].ent_type_ not in ("GPE", "NORP"):
+                and ent_types_of(doc)[start] not in ("GPE", "NORP"):
             out.append(Candidate(start, end, "Organization", 2, "name-before-kind"))
     return out
 
@@ -750,35 +792,37 @@ def _names_before_kind(doc: Doc) -> list[Candidate]:
 def _appositions(doc: Doc) -> list[Candidate]:
     """'Kaseya, a U.S. IT management company': what the text says a name is beats the model's guess."""
     out = []
+    table = tokens_of(doc)
+    words, pos, n = table.text, table.pos, len(doc)
     for start, end in capitalised_runs(doc, max_len=4):
-        if end + 2 >= len(doc) or doc[end].text != ",":
+        if end + 2 >= n or words[end] != ",":
             continue
-        if doc[end + 1].lower_ in ("a", "an", "the"):
+        if table.lower[end + 1] in ("a", "an", "the"):
             first = end + 2
-        elif end + 3 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 2].tag_ == "POS" \
-                and gazetteer().country(doc[end + 1].text):
+        elif end + 3 < n and pos[end + 1] == "PROPN" and table.tag[end + 2] == "POS" \
+                and gazetteer().country(words[end + 1]):
             first = end + 3  # "Kell, Ruritania's national police service,"
         else:
             continue
-        for k in range(first, min(first + 6, len(doc))):
-            word = doc[k].lower_
-            if doc[k].text == "-" or doc[k - 1].text == "-":
+        for k in range(first, min(first + 6, n)):
+            word = table.lower[k]
+            if words[k] == "-" or words[k - 1] == "-":
                 continue  # "a Riverton-based data firm"
-            if doc[k].text in (",", ".", ";") or doc[k].pos_ in ("VERB", "ADP"):  # "a member of the X Committee"
+            if words[k] in (",", ".", ";") or pos[k] in ("VERB", "ADP"):  # "a member of the X Committee"
                 break
-            if k + 1 < len(doc) and doc[k + 1].tag_ == "POS":
+            if k + 1 < n and table.tag[k + 1] == "POS":
                 continue  # "the company's chairman": the possessor is not what the name is
-            if k + 1 < len(doc) and (doc[k + 1].pos_ == "AUX" or doc[k + 1].pos_ == "VERB" and doc[k + 1].lemma_
-                                     not in lexicon(doc)["source_verbs"]):
+            if k + 1 < n and (pos[k + 1] == "AUX" or pos[k + 1] == "VERB" and table.lemma[k + 1]
+                              not in lexicon(doc).words("source_verbs")):
                 break  # "According to Acme, the portal was accessed": a clause's subject ("X, the company said" is)
-            if word in _PERSON_TITLES and end - start >= 2 and (k + 1 >= len(doc) or doc[k + 1].pos_ != "NOUN"):
+            if word in _PERSON_TITLES and end - start >= 2 and (k + 1 >= n or pos[k + 1] != "NOUN"):
                 out.append(Candidate(start, end, "Person", 3, "apposition-person"))  # "X, the company's CFO"
                 break
-            body = word in BODY_HEADS and doc[k].dep_ == "appos" and (first == end + 3 or doc[k].is_lower)
-            if (word in ORG_APPOSITIVES or body) and (k + 1 >= len(doc) or doc[k + 1].pos_ != "NOUN"):
+            body = word in BODY_HEADS and table.dep[k] == "appos" and (first == end + 3 or table.is_lower[k])
+            if (word in ORG_APPOSITIVES or body) and (k + 1 >= n or pos[k + 1] != "NOUN"):
                 out.append(Candidate(start, end, "Organization", 3, "apposition-org"))
                 break
-            if word in PRODUCT_HEADS and (k + 1 >= len(doc) or doc[k + 1].pos_ != "NOUN"):
+            if word in PRODUCT_HEADS and (k + 1 >= n or pos[k + 1] != "NOUN"):
                 out.append(Candidate(start, end, "Product", 3, "apposition-product"))
                 break
     return out
@@ -792,25 +836,27 @@ _USED_HEADS = {"users", "devices", "device", "installations", "deployments", "sm
 
 
 _FLAWS = {"vulnerability", "flaw", "bug", "weakness", "zero-day", "hole", "loophole"}
+# The last word of a product's own name: "Exchange Server", "the Orion Platform"
+_NAMED_HEADS = {"server", "platform", "cloud", "os", "gateway", "tool", "portal", "suite"}
 
 
 def _software(doc: Doc) -> list[Candidate]:
     """'its Orion platform', 'the NotPetya malware', 'Exchange Server': software and malware are products."""
     out = []
+    table = tokens_of(doc)
+    lower, pos, n = table.lower, table.pos, len(doc)
     for start, end in capitalised_runs(doc, max_len=4):
-        after = doc[end] if end < len(doc) else None
-        last = doc[end - 1].lower_
-        named_head = last in {"server", "platform", "cloud", "os", "gateway", "tool", "portal", "suite"} \
-            and end - start >= 2
+        after = end < n  # (the word after the name: token end)
+        named_head = lower[end - 1] in _NAMED_HEADS and end - start >= 2
         # "X devices", "X users", "older versions of X" aside: what people run is a product
-        used = after is not None and after.lower_ in _USED_HEADS and after.pos_ == "NOUN"
-        maker = start > 0 and doc[start - 1].lower_ in ("a", "an") and not named_head  # "an Acme exploit": its maker
+        used = after and lower[end] in _USED_HEADS and pos[end] == "NOUN"
+        maker = start > 0 and lower[start - 1] in ("a", "an") and not named_head  # "an Acme exploit": its maker
         # "a vulnerability in Quillmark Transfer": what has the flaw, named in full (not "in Acme's", "in Acme devices")
-        flawed = start >= 2 and doc[start - 1].lower_ == "in" and doc[start - 2].lemma_.lower() in _FLAWS and (
-            end - start >= 2 or _mixed_case(doc[start].text)) and (after is None or after.pos_ not in ("NOUN", "PART"))
-        if ((after is not None and after.lower_ in PRODUCT_HEADS and after.pos_ in ("NOUN", "PROPN")) or named_head
+        flawed = start >= 2 and lower[start - 1] == "in" and table.lemma[start - 2].lower() in _FLAWS and (
+            end - start >= 2 or _mixed_case(table.text[start])) and (not after or pos[end] not in ("NOUN", "PART"))
+        if ((after and lower[end] in PRODUCT_HEADS and pos[end] in ("NOUN", "PROPN")) or named_head
                 or used or flawed) and not maker:
-            if not doc[start].is_sent_start or end - start > 1:
+            if not table.sent_start[start] or end - start > 1:
                 out.append(Candidate(start, end, "Product", 2, "software-name"))
     return out
 
@@ -841,21 +887,21 @@ def _named_actors(doc: Doc) -> list[Candidate]:
     out = []
     cues = _named_cues(lexicon(doc))
     lower = tokens_of(doc).lower
-    for i in range(len(doc)):
-        for words, aka in cues.get(lower[i], ()):  # only cues whose first word is this one can match
+    for i in [i for i, word in enumerate(lower) if word in cues]:
+        for words, aka in cues[lower[i]]:  # only cues whose first word is this one can match
             j = i + len(words)
             if j > len(doc) or lower[i:j] != words:
                 # spaCy splits "a.k.a." into "a.k.a" + "."
                 if not (aka and lower[i] == "a.k.a"):
                     continue
-                j = i + 1 + (i + 1 < len(doc) and doc[i + 1].text == ".")
+                j = i + 1 + (i + 1 < len(doc) and tokens_of(doc).text[i + 1] == ".")
             name = name_after(doc, j)
             kind = "Malware" if malware_context(doc, i) else "ThreatActor" if actor_context(doc, i) else \
                 "Product" if software_context(doc, i) else None
             if name and kind:
                 out.append(Candidate(*name, kind, 5, {"ThreatActor": "named-actor", "Product": "named-software",
                                                       "Malware": "named-malware"}[kind]))
-                if doc[i].lower_.startswith("a.k.a") or doc[i].lower_ == "aka":
+                if lower[i].startswith("a.k.a") or lower[i] == "aka":
                     before = name_before(doc, i)
                     if before:
                         out.append(Candidate(*before, "ThreatActor", 5, "named-actor"))
@@ -902,8 +948,11 @@ def _hashtags(doc: Doc) -> list[Candidate]:
 
 
 def _actor_codes(doc: Doc) -> list[Candidate]:
-    return [Candidate(i, i + 1, "ThreatActor", 4, "actor-code") for i, text in enumerate(tokens_of(doc).text)
-            if text[-1:].isdigit() and ACTOR_CODE.match(text)]  # (a code ends in a digit: most words need no match)
+    words = tokens_of(doc).text
+    # each distinct word matched once (a code ends in a digit: most words need no match)
+    codes = {word for word in set(words) if word[-1:].isdigit() and ACTOR_CODE.match(word)}
+    return [Candidate(i, i + 1, "ThreatActor", 4, "actor-code") for i, word in enumerate(words) if word in codes] \
+        if codes else []
 
 
 @triggered_by(lowers=(frozenset({"gang", "crew", "cartel", "collective", "syndicate", "group"}),))
@@ -911,22 +960,23 @@ def _gang_names(doc: Doc) -> list[Candidate]:
     """'the DarkSide ransomware gang', 'a hacking group called X' is in _named_actors."""
     heads = {"gang", "crew", "cartel", "collective", "syndicate"}
     out = []
-    lower = tokens_of(doc).lower
-    for i, word in enumerate(lower):
+    table = tokens_of(doc)
+    lower = table.lower
+    for i in [i for i, word in enumerate(lower) if word in heads or word == "group"]:
+        word = lower[i]
         qualified = word == "group" and i > 0 and lower[i - 1] in (
             "ransomware", "hacking", "hacker", "cybercrime", "extortion", "threat", "apt", "espionage", "hacktivist")
         if word not in heads and not qualified:
             continue
-        token = doc[i]
-        k = token.i - 1
+        k = i - 1
         while k >= 0 and lower[k] in ("ransomware", "hacking", "hacker", "cybercrime", "extortion", "threat",
                                            "apt", "espionage", "hacktivist", "criminal", "cyber"):
             k -= 1
         end = k + 1
-        while k >= 0 and name_token(doc[k]):
+        while k >= 0 and name_token(table, k):
             k -= 1
         start = k + 1
-        if start < end and not gazetteer().country(doc[start:end].text) and cyber_at(doc, token.i):
+        if start < end and not gazetteer().country(table.span_text(start, end)) and cyber_at(doc, i):
             out.append(Candidate(start, end, "ThreatActor", 4, "gang-name"))
     return out
 
@@ -944,17 +994,20 @@ def _films(doc: Doc) -> list[Candidate]:
 def _outlets(doc: Doc) -> list[Candidate]:
     """The name after 'according to' or 'told' is a source; unless NER says Person, an Organization."""
     out = []
-    table = tokens_of(doc)
-    for i in range(len(doc)):
+    table, types = tokens_of(doc), ent_types_of(doc)
+    n = len(doc)
+    # the word after each "according", and each form of "tell": the only words that can be a cue
+    cues = {k + 1 for k in positions(table.lower, "according") if k + 1 < n} | set(positions(table.lemma, "tell"))
+    for i in sorted(cues):
         nxt = i + 1
         if table.lower[i] == "to" and i > 0 and table.lower[i - 1] == "according":
             pass
-        elif table.lemma[i] == "tell" and doc[i].pos_ == "VERB":
+        elif table.lemma[i] == "tell" and table.pos[i] == "VERB":
             pass
         else:
             continue
         name = name_after(doc, nxt, allow_quotes=False)
-        if name and not any(doc[k].ent_type_ == "PERSON" for k in range(*name)):
+        if name and not any(types[k] == "PERSON" for k in range(*name)):
             out.append(Candidate(*name, "Organization", 2, "source-outlet"))
     return out
 
@@ -963,14 +1016,12 @@ def _products(doc: Doc) -> list[Candidate]:
     heads = {"console", "network", "platform", "app", "software", "service", "browser", "system", "store"}
     out = []
     table = tokens_of(doc)
+    lower, n = table.lower, len(doc)
     for start, end in capitalised_runs(doc, max_len=4):
-        nxt = doc[end] if end < len(doc) else None
-        last = doc[end - 1]
-        after = doc[end + 1] if end + 1 < len(doc) else None
-        if nxt is not None and (nxt.lower_ in heads or (nxt.lower_ == "game" and after is not None and after.lower_ == "console")):
-            if start > 0 and doc[start - 1].lower_ in ("’s", "'s") and doc[start - 1].tag_ == "POS":
+        if end < n and (lower[end] in heads or (lower[end] == "game" and end + 1 < n and lower[end + 1] == "console")):
+            if start > 0 and lower[start - 1] in ("’s", "'s") and table.tag[start - 1] == "POS":
                 out.append(Candidate(start, end, "Product", 3, "product-of-org"))
-        elif last.text in ("Network", "Platform", "Console", "Store") and end - start >= 2:
+        elif table.text[end - 1] in ("Network", "Platform", "Console", "Store") and end - start >= 2:
             out.append(Candidate(start, end, "Product", 2, "product-name"))
         if start > 0 and table.lower[start - 1] in ("its", "their") and any(
                 word in heads for k, word in enumerate(table.lower[end:end + 4], end)
@@ -984,14 +1035,16 @@ def _units(doc: Doc) -> list[Candidate]:
     """"Alphabet's Wiz security unit": the capitalised name before a unit noun is an organisation."""
     units = lexicon(doc).words("unit_nouns") - {"group", "team", "service", "business"}
     out = []
+    table = tokens_of(doc)
+    lower, n = table.lower, len(doc)
     for start, end in capitalised_runs(doc, max_len=4):
         k = end
-        while k < len(doc) and k - end < 3 and doc[k].is_lower and doc[k].lower_ not in units and doc[k].is_alpha:
+        while k < n and k - end < 3 and table.is_lower[k] and lower[k] not in units and table.is_alpha[k]:
             k += 1
-        if k < len(doc) and doc[k].lower_ in units and start > 0 and doc[start - 1].tag_ == "POS":
+        if k < n and lower[k] in units and start > 0 and table.tag[start - 1] == "POS":
             out.append(Candidate(start, end, "Organization", 2, "unit-of-org"))
             owner = start - 2  # "Cisco's Talos unit": the owner is an organisation too
-            if owner >= 0 and doc[owner].text[:1].isupper() and doc[owner].is_alpha:
+            if owner >= 0 and table.upper[owner] and table.is_alpha[owner]:
                 out.append(Candidate(owner, owner + 1, "Organization", 2, "unit-owner"))
     return out
 

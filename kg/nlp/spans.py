@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress
+from operator import gt
 
 from spacy.tokens import Doc, Span
 
@@ -57,10 +59,11 @@ def trim(doc: Doc, start: int, end: int, keep_the: bool = False) -> tuple[int, i
     return start, end
 
 
-def name_token(token) -> bool:
-    text = token.text
-    return (text[:1].isupper() or ACTOR_CODE.match(text) is not None) and token.is_alpha | (
-        "-" in text or "/" in text or text.isalnum()) and token.lower_ not in ("the", "a", "an")
+def name_token(t: Tokens, k: int) -> bool:
+    """Whether token k can be a word of a name (read off the token table `t`)."""
+    text = t.text[k]
+    return (text[:1].isupper() or ACTOR_CODE.match(text) is not None) and t.is_alpha[k] | (
+        "-" in text or "/" in text or text.isalnum()) and t.lower[k] not in ("the", "a", "an")
 
 
 def capitalised_runs(doc: Doc, max_len: int) -> tuple[tuple[int, int], ...]:
@@ -74,17 +77,30 @@ def capitalised_runs(doc: Doc, max_len: int) -> tuple[tuple[int, int], ...]:
 
 
 def _capitalised_runs(t: Tokens, max_len: int) -> list[tuple[int, int]]:
-    n, upper = len(t.text), t.upper
     runs = []
-    i = 0
-    while i < n:
-        if upper[i] and not t.is_punct[i]:
-            j = run_end(t, i, max_len)
+    j = 0  # where the last run ended: the next starts at the first word that can start one from here
+    for i, longest in _longest_runs(t):
+        if i >= j:
+            j = min(i + max_len, longest)  # = run_end(t, i, max_len)
             runs.append((i, j))
-            i = j
-        else:
-            i += 1
     return runs
+
+
+def _longest_runs(t: Tokens) -> list[tuple[int, int]]:
+    """Each word that can start a run (capitalised, not punctuation), with the end of the longest run from it
+    (`run_end` without a length limit), made once per Doc. Whether a run goes on at a word does not depend on
+    where it started, so a run of up to n words from i ends at the lesser of i + n and that end; and every word
+    inside the longest run from an earlier word has the same end."""
+    longest = t.memo.get("longest_runs")
+    if longest is None:
+        n = len(t.text)
+        longest = t.memo["longest_runs"] = []
+        end = 0
+        for i in compress(range(n), map(gt, t.upper, t.is_punct)):  # (capitalised and not punctuation: True > False)
+            if i >= end:
+                end = run_end(t, i, n)
+            longest.append((i, end))
+    return longest
 
 
 def run_end(t: Tokens, i: int, max_len: int, inside: set[str] = LOWER_INSIDE) -> int:
@@ -102,26 +118,28 @@ def run_end(t: Tokens, i: int, max_len: int, inside: set[str] = LOWER_INSIDE) ->
 
 def name_after(doc: Doc, i: int, allow_quotes: bool = True) -> tuple[int, int] | None:
     """The name that starts at token i: a quoted string, a #hashtag, or a run of capitalised words."""
-    if i >= len(doc):
+    t = tokens_of(doc)
+    text, n = t.text, len(t.text)
+    if i >= n:
         return None
-    if allow_quotes and doc[i].lower_ == "the" and i + 1 < len(doc) and doc[i + 1].text in QUOTES_OPEN:
+    if allow_quotes and t.lower[i] == "the" and i + 1 < n and text[i + 1] in QUOTES_OPEN:
         i += 1  # 'a gang called the "Grey Heron"'
-    if allow_quotes and doc[i].text in QUOTES_OPEN:
-        for j in range(i + 1, min(i + 12, len(doc))):
-            if doc[j].text in QUOTES_CLOSE or doc[j].text == '"':
+    if allow_quotes and text[i] in QUOTES_OPEN:
+        for j in range(i + 1, min(i + 12, n)):
+            if text[j] in QUOTES_CLOSE or text[j] == '"':
                 start, end = trim(doc, i + 1, j, keep_the=True)
-                return (start, end) if start < end and doc[start].text[:1].isupper() else None
+                return (start, end) if start < end and text[start][:1].isupper() else None
         return None
-    if doc[i].text == "#" and i + 1 < len(doc) and not doc[i].whitespace_:
+    if text[i] == "#" and i + 1 < n and not t.whitespace[i]:
         return i, i + 2
-    if doc[i].lower_ == "the" and i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
+    if t.lower[i] == "the" and i + 1 < n and text[i + 1][:1].isupper():
         i += 1  # "known as The Pale Rider": the name without its article
     j = i
-    while j < len(doc) and (name_token(doc[j]) or (j > i and doc[j].like_num and name_token(doc[j - 1])) or (
-        doc[j].lower_ in LOWER_INSIDE - {"and"} and j > i and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()
-    ) or (doc[j].text == "/" and j > i and not doc[j].whitespace_ and not doc[j - 1].whitespace_)
-            or (j > i and doc[j - 1].text == "/" and not doc[j - 1].whitespace_ and doc[j].is_alpha)):
-        if doc[j].text != "/" and j > i and "\n" in doc[j - 1].whitespace_:
+    while j < n and (name_token(t, j) or (j > i and doc[j].like_num and name_token(t, j - 1)) or (
+        t.lower[j] in _INSIDE_NOT_AND and j > i and j + 1 < n and text[j + 1][:1].isupper()
+    ) or (text[j] == "/" and j > i and not t.whitespace[j] and not t.whitespace[j - 1])
+            or (j > i and text[j - 1] == "/" and not t.whitespace[j - 1] and t.is_alpha[j])):
+        if text[j] != "/" and j > i and "\n" in t.whitespace[j - 1]:
             break
         j += 1
         if j - i >= 6:
@@ -130,12 +148,16 @@ def name_after(doc: Doc, i: int, allow_quotes: bool = True) -> tuple[int, int] |
     return (start, end) if start < end else None
 
 
+_INSIDE_NOT_AND = LOWER_INSIDE - {"and"}
+
+
 def name_before(doc: Doc, i: int) -> tuple[int, int] | None:
+    t = tokens_of(doc)
     j = i - 1
-    while j >= 0 and (doc[j].is_punct or doc[j].text in QUOTES_CLOSE):
+    while j >= 0 and (t.is_punct[j] or t.text[j] in QUOTES_CLOSE):
         j -= 1
     end = j + 1
-    while j >= 0 and (name_token(doc[j]) or (doc[j].lower_ in LOWER_INSIDE and j > 0 and doc[j - 1].text[:1].isupper())):
+    while j >= 0 and (name_token(t, j) or (t.lower[j] in LOWER_INSIDE and j > 0 and t.text[j - 1][:1].isupper())):
         j -= 1
     start, end = trim(doc, j + 1, end)
     return (start, end) if start < end else None
@@ -151,7 +173,7 @@ def quoted_spans(doc: Doc) -> list[tuple[int, int]]:
             for j in range(i + 1, min(i + 12, len(doc))):
                 if text[j] in QUOTES_CLOSE:
                     start, end = trim(doc, i + 1, j, keep_the=True)
-                    if start < end and all(title_word(t) for t in doc[start:end]):
+                    if start < end and all(title_word(doc, k) for k in range(start, end)):
                         spans.append((start, end))
                     i = j
                     break
@@ -161,9 +183,12 @@ def quoted_spans(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
-def title_word(token) -> bool:
-    return token.text[:1].isupper() or token.lower_ in LOWER_INSIDE | {"to", "a", "an", "with", "her", "his", "my", "at"} \
-        or token.is_punct or token.like_num
+_TITLE_SMALL_WORDS = LOWER_INSIDE | {"to", "a", "an", "with", "her", "his", "my", "at"}
+
+
+def title_word(doc: Doc, k: int) -> bool:
+    t = tokens_of(doc)
+    return t.upper[k] or t.lower[k] in _TITLE_SMALL_WORDS or t.is_punct[k] or doc[k].like_num
 
 
 def film_context(doc: Doc, start: int, end: int) -> bool:
@@ -172,7 +197,8 @@ def film_context(doc: Doc, start: int, end: int) -> bool:
     first, last = sentence_bounds(doc, start)
     if any(lower[k] in cues for k in range(max(start - 4, first), start)):
         return True
-    return (doc[start - 1].text in QUOTES_OPEN if start > 0 else False) and any(lower[k] in cues for k in range(first, last))
+    return (tokens_of(doc).text[start - 1] in QUOTES_OPEN if start > 0 else False) and any(
+        lower[k] in cues for k in range(first, last))
 
 
 def software_context(doc: Doc, i: int) -> bool:
@@ -259,53 +285,55 @@ def sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
     sentence each time)."""
     table = tokens_of(doc)
     bounds = table.memo.get("sentence_bounds")
-    if bounds is None:
-        starts = [k for k, start in enumerate(table.sent_start) if start or k == 0]
-        ends = starts[1:] + [len(table.text)]
-        of = [0] * len(table.text)
-        for n, (start, end) in enumerate(zip(starts, ends)):
-            of[start:end] = [n] * (end - start)
-        bounds = table.memo["sentence_bounds"] = (starts, ends, of)
-    starts, ends, of = bounds
-    return starts[of[i]], ends[of[i]]
+    if bounds is None:  # each token's (start, end), made once per Doc
+        n = len(table.text)
+        starts = list(compress(range(n), table.sent_start))
+        if n and not table.sent_start[0]:
+            starts.insert(0, 0)  # the first token starts a sentence, flagged or not
+        bounds = table.memo["sentence_bounds"] = []
+        for start, end in zip(starts, starts[1:] + [n]):
+            bounds += [(start, end)] * (end - start)
+    return bounds[i]
 
 
 def as_country(doc: Doc, start: int, end: int) -> bool:
     """A capital stands for its government ("Moscow denied"), not where something is ("an embassy in
     Moscow"), not part of a longer name ("The Washington Post") and not a dateline ("LONDON - ...")."""
-    if alias_key(doc[start:end].text) not in gazetteer().capital_keys:
+    t = tokens_of(doc)
+    if alias_key(t.span_text(start, end)) not in gazetteer().capital_keys:
         return not dateline(doc, start, end)
-    before = doc[start - 1] if start > 0 else None
-    after = doc[end] if end < len(doc) else None
-    if after is not None and (after.text[:1].isupper() and after.is_alpha and not after.is_sent_start):
+    if end < len(t.text) and (t.upper[end] and t.is_alpha[end] and not t.sent_start[end]):
         return False
-    if before is not None and (before.lower_ in ("in", "at", "from", "near", "outside", "to", "of", "the")
-                               or before.text[:1].isupper() and before.is_alpha and not doc[start].is_sent_start):
+    if start > 0 and (t.lower[start - 1] in ("in", "at", "from", "near", "outside", "to", "of", "the")
+                      or t.upper[start - 1] and t.is_alpha[start - 1] and not t.sent_start[start]):
         return False
     return not dateline(doc, start, end)
 
 
 def dateline(doc: Doc, start: int, end: int) -> bool:
     """'WASHINGTON - ...' at the start of a line."""
-    at_line_start = start == 0 or "\n" in doc[start - 1].whitespace_ or doc[start - 1].is_space
-    after = doc[end] if end < len(doc) else None
-    return at_line_start and doc[start:end].text.isupper() and after is not None and after.text in ("-", "—", "–", ",")
+    t = tokens_of(doc)
+    at_line_start = start == 0 or "\n" in t.whitespace[start - 1] or doc[start - 1].is_space
+    return at_line_start and t.span_text(start, end).isupper() and end < len(t.text) \
+        and t.text[end] in ("-", "—", "–", ",")
 
 
-def looks_like_org(span: Span) -> bool:
-    last = span[-1].lower_
-    lex = lexicon(span.doc)
-    return last in lex.words("org_suffixes") or (len(span) > 1 and last in lex.words("institution_heads")) or (
-        len(span) == 1 and span.text.isupper() and len(span.text) <= 5)
+def looks_like_org(doc: Doc, start: int, end: int) -> bool:
+    """Whether doc[start:end] ends in a company's or an institution's word, or is a short acronym."""
+    t = tokens_of(doc)
+    last = t.lower[end - 1]
+    lex = lexicon(doc)
+    return last in lex.words("org_suffixes") or (end - start > 1 and last in lex.words("institution_heads")) or (
+        end - start == 1 and t.text[start].isupper() and len(t.text[start]) <= 5)
 
 
 def proper_noun(doc: Doc, start: int, end: int) -> bool:
-    return all(t.pos_ == "PROPN" for t in doc[start:end]) and not doc[start].is_sent_start and doc[start].text[:1].isupper()
+    t = tokens_of(doc)
+    return all(pos == "PROPN" for pos in t.pos[start:end]) and not t.sent_start[start] and t.upper[start]
 
 
 def whole(doc: Doc, start: int, end: int) -> bool:
     """Not part of a longer capitalised name ("Acme" inside "Acme Corporation" is not a mention of Acme)."""
-    before = doc[start - 1] if start > 0 else None
-    after = doc[end] if end < len(doc) else None
-    return not (before is not None and before.text[:1].isupper() and before.is_alpha and not doc[start].is_sent_start) \
-        and not (after is not None and after.text[:1].isupper() and after.is_alpha)
+    t = tokens_of(doc)
+    return not (start > 0 and t.upper[start - 1] and t.is_alpha[start - 1] and not t.sent_start[start]) \
+        and not (end < len(t.text) and t.upper[end] and t.is_alpha[end])
