@@ -12,7 +12,7 @@ from kg.dates import normalise
 from kg.models import Mention, Ref
 from kg.nlp.clusters import resolve_mentions
 from kg.nlp.lexicon import lexicon
-from kg.nlp.tokens import tokens_of
+from kg.nlp.tokens import lower_lemmas, tokens_of
 
 _YEAR = re.compile(r"\b(19[7-9]\d|20\d\d)\b")
 
@@ -44,7 +44,7 @@ class DocContext:
         # property costs about 0.2 µs a read, and the rules look at every token many times.
         self.tokens = tokens_of(doc)
         self.lower: list[str] = self.tokens.lower
-        self.lemma: list[str] = [lemma.lower() for lemma in self.tokens.lemma]
+        self.lemma: list[str] = lower_lemmas(doc)
         self.dep: list[str] = self.tokens.dep
         self._words: list[Words | None] = [None] * len(self.sents)
         self._date_near: dict[int, str | None] = {}

@@ -37,7 +37,7 @@ from kg.nlp.spans import (
     software_context,
     trim,
 )
-from kg.nlp.tokens import Tokens, ent_types_of, ents_of, positions, tokens_of
+from kg.nlp.tokens import Tokens, ent_types_of, ents_of, lower_lemmas, positions, tokens_of
 
 NER_TYPES = {"ORG": "Organization", "PERSON": "Person", "PRODUCT": "Product"}
 BODY_HEADS = {"department", "ministry", "embassy", "police", "agency", "service", "services", "bureau", "office",
@@ -89,15 +89,6 @@ def doc_words(doc: Doc) -> tuple[frozenset[str], frozenset[str]]:
     if words is None:
         words = table.memo["doc_words"] = (frozenset(table.lower), frozenset(lower_lemmas(doc)))
     return words
-
-
-def lower_lemmas(doc: Doc) -> list[str]:
-    """Each token's lemma in lower case, made once per Doc."""
-    table = tokens_of(doc)
-    lemmas = table.memo.get("lower_lemmas")
-    if lemmas is None:
-        lemmas = table.memo["lower_lemmas"] = list(map(str.lower, table.lemma))
-    return lemmas
 
 
 _NAME_PREFIX = re.compile(r"^(?:Mc|Mac|O'|O’|De|Di|La|Le|Van|Von)(?=[A-Z])")

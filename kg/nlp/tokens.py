@@ -98,6 +98,16 @@ def tokens_of(doc: Doc) -> Tokens:
 _last: tuple[Callable[[], Doc | None], Tokens | None] = (lambda: None, None)
 
 
+def lower_lemmas(doc: Doc) -> list[str]:
+    """Each token's lemma in lower case, made once per Doc (the finders, the rules' context and their triggers
+    read it)."""
+    table = tokens_of(doc)
+    lemmas = table.memo.get("lower_lemmas")
+    if lemmas is None:
+        lemmas = table.memo["lower_lemmas"] = list(map(str.lower, table.lemma))
+    return lemmas
+
+
 def positions(column: list[str], value: str) -> list[int]:
     """Where `value` occurs in a column of the table (e.g. `table.lower`), in order: list.index scans in C, where a
     loop over the tokens would test each in Python."""
